@@ -1,0 +1,165 @@
+"""GraphStore on FalkorDB: the embedded server coopgraph starts itself, or one at COOPGRAPH_FALKORDB_URL."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from typing import Any
+
+import redis.exceptions
+from falkordb import FalkorDB
+
+from graph.dialect import FALKORDB, Dialect
+from graph.embedded import EmbeddedServer
+from graph.errors import QueryFailed, QueryTimeout, StoreUnavailable
+from graph.settings import Settings
+from graph.store import Row
+from graph.values import plain_params, plain_value
+
+_TIMEOUT_MARKERS = ("query timed out", "timed out")
+
+
+class FalkorDBStore:
+    """Run Cypher on one FalkorDB graph; reads go through GRAPH.RO_QUERY so they cannot write."""
+
+    dialect: Dialect = FALKORDB
+
+    def __init__(self, settings: Settings, *, graph_name: str | None = None) -> None:
+        self.settings = settings
+        self.graph_name = graph_name or settings.graph_name
+        self.server: EmbeddedServer | None = None
+        self._lock = threading.Lock()
+        socket_timeout = settings.query_timeout_max_ms / 1000 + 10
+        if settings.falkordb_url:
+            self.location = settings.falkordb_url
+            self._db = self._connect_url(settings.falkordb_url, socket_timeout)
+        else:
+            self.server = EmbeddedServer(settings)
+            sock = self.server.acquire()
+            self.location = f"unix://{sock}"
+            self._db = FalkorDB(unix_socket_path=str(sock), socket_timeout=socket_timeout,
+                                socket_connect_timeout=5)
+        self._graph = self._db.select_graph(self.graph_name)
+
+    @staticmethod
+    def _connect_url(url: str, socket_timeout: float) -> FalkorDB:
+        """Connect to an existing FalkorDB server by URL (redis://, rediss:// or unix://)."""
+        if url.startswith("unix://"):
+            return FalkorDB(unix_socket_path=url.removeprefix("unix://"), socket_timeout=socket_timeout)
+        return FalkorDB(url=url, socket_timeout=socket_timeout)
+
+    # -- GraphStore -------------------------------------------------------------------------------
+    def read(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None) -> list[Row]:
+        """Run a read-only query with GRAPH.RO_QUERY."""
+        return self._run(self._graph.ro_query, cypher, params, timeout_ms)
+
+    def write(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None) -> list[Row]:
+        """Run a write query; FalkorDB runs each query atomically and rolls back on timeout."""
+        return self._run(self._graph.query, cypher, params, timeout_ms)
+
+    def command(self, name: str, *args: str) -> Any:
+        """Send one Redis/FalkorDB command (GRAPH.CONSTRAINT, GRAPH.CONFIG, INFO...)."""
+        try:
+            return self._db.connection.execute_command(name, *args)
+        except redis.exceptions.ResponseError as exc:
+            raise QueryFailed(f"{name} failed: {exc}") from None
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as exc:
+            raise self._unavailable(exc) from None
+
+    def clear(self) -> None:
+        """Delete the whole graph (data, indexes, constraints), then recreate the schema."""
+        from graph.schema import ensure_schema
+
+        try:
+            self._graph.delete()
+        except redis.exceptions.ResponseError as exc:
+            if "empty key" not in str(exc).lower() and "invalid graph" not in str(exc).lower():
+                raise QueryFailed(f"cannot clear graph: {exc}") from None
+        except (redis.exceptions.ConnectionError, OSError) as exc:
+            raise self._unavailable(exc) from None
+        ensure_schema(self)
+
+    def ping(self) -> bool:
+        """Answer whether the server answers PING."""
+        try:
+            return bool(self._db.connection.ping())
+        except (redis.exceptions.RedisError, OSError):
+            return False
+
+    def describe(self) -> dict[str, Any]:
+        """Engine, version, location and graph name."""
+        info: dict[str, Any] = {"engine": "falkordb", "location": self.location, "graph": self.graph_name}
+        try:
+            modules = self._db.connection.execute_command("MODULE", "LIST")
+            for mod in modules:
+                fields = dict(zip(mod[::2], mod[1::2], strict=False))
+                name = fields.get(b"name") or fields.get("name")
+                if name in (b"graph", "graph"):
+                    info["version"] = fields.get(b"ver") or fields.get("ver")
+        except (redis.exceptions.RedisError, OSError):
+            info["version"] = None
+        if self.server is not None:
+            info["embedded"] = self.server.status()
+        return info
+
+    def close(self) -> None:
+        """Close the connection pool and release the embedded server."""
+        try:
+            self._db.connection.close()
+        finally:
+            if self.server is not None:
+                self.server.release()
+                self.server = None
+
+    # -- internals ------------------------------------------------------------------------------
+    def _run(self, method: Any, cypher: str, params: Mapping[str, Any] | None, timeout_ms: int | None) -> list[Row]:
+        """Call the client, translating its errors once into coopgraph's error tree."""
+        timeout = timeout_ms or self.settings.query_timeout_ms
+        try:
+            result = method(cypher, plain_params(params), timeout=timeout)
+        except redis.exceptions.ResponseError as exc:
+            text = str(exc)
+            if any(m in text.lower() for m in _TIMEOUT_MARKERS):
+                raise QueryTimeout(f"query stopped after {timeout} ms") from None
+            raise QueryFailed(f"FalkorDB rejected the query: {text}") from None
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as exc:
+            raise self._unavailable(exc) from None
+        header = [h[1] if isinstance(h, list | tuple) else h for h in result.header]
+        names = [h.decode() if isinstance(h, bytes) else str(h) for h in header]
+        return [{n: _plain(v) for n, v in zip(names, row, strict=True)} for row in result.result_set]
+
+    def _unavailable(self, exc: BaseException) -> StoreUnavailable:
+        """A 503-class error; for the embedded server, kick off a restart in the background."""
+        if self.server is not None:
+            threading.Thread(target=self._try_restart, daemon=True).start()
+        return StoreUnavailable(f"FalkorDB at {self.location} is not answering ({type(exc).__name__}); retry shortly")
+
+    def _try_restart(self) -> None:
+        """Restart the embedded server, swallowing failure (the supervisor will try again)."""
+        server = self.server
+        if server is None:
+            return
+        try:
+            server.ensure_running()
+        except StoreUnavailable:
+            return
+
+
+def _plain(value: Any) -> Any:
+    """A FalkorDB result value as plain Python (nodes and edges as property maps)."""
+    props = getattr(value, "properties", None)
+    if isinstance(props, dict):
+        out = {k: plain_value(v) for k, v in props.items()}
+        labels = getattr(value, "labels", None)
+        relation = getattr(value, "relation", None)
+        if labels is not None:
+            out["_labels"] = list(labels)
+        if relation is not None:
+            out["_type"] = relation
+        return out
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return plain_value(value)
+

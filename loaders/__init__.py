@@ -1,0 +1,1 @@
+"""Documents in, resolved and sourced facts out: read → extract → resolve → write."""
