@@ -210,8 +210,13 @@ class EmbeddedServer:
     def _prepare_dirs(self) -> None:
         """Create the data directory tree with owner-only permissions, or say why it cannot be."""
         try:
-            for directory in (self.paths.data_dir, self.paths.db_dir, self.paths.run_dir,
-                              self.paths.log_file.parent, self.paths.socket.parent):
+            for directory in (
+                self.paths.data_dir,
+                self.paths.db_dir,
+                self.paths.run_dir,
+                self.paths.log_file.parent,
+                self.paths.socket.parent,
+            ):
                 directory.mkdir(parents=True, exist_ok=True, mode=0o700)
             for directory in (self.paths.db_dir, self.paths.run_dir, self.paths.socket.parent):
                 directory.chmod(0o700)
@@ -268,24 +273,42 @@ class EmbeddedServer:
         s = self.settings
         return [
             str(server),
-            "--port", "0",
-            "--unixsocket", str(self.paths.socket),
-            "--unixsocketperm", "700",
-            "--dir", str(self.paths.db_dir),
-            "--appendonly", "yes",
-            "--appendfsync", s.falkordb_fsync,
-            "--aof-use-rdb-preamble", "yes",
-            "--save", "3600 1 300 100 60 10000",
-            "--dbfilename", "dump.rdb",
-            "--pidfile", str(self.paths.pid_file),
-            "--logfile", str(self.paths.log_file),
-            "--daemonize", "no",
-            "--protected-mode", "yes",
-            "--loadmodule", str(module),
-            "TIMEOUT_DEFAULT", str(s.query_timeout_ms),
-            "TIMEOUT_MAX", str(s.query_timeout_max_ms),
-            "QUERY_MEM_CAPACITY", str(s.falkordb_query_memory_mb * 1024 * 1024),
-            "THREAD_COUNT", str(s.falkordb_threads),
+            "--port",
+            "0",
+            "--unixsocket",
+            str(self.paths.socket),
+            "--unixsocketperm",
+            "700",
+            "--dir",
+            str(self.paths.db_dir),
+            "--appendonly",
+            "yes",
+            "--appendfsync",
+            s.falkordb_fsync,
+            "--aof-use-rdb-preamble",
+            "yes",
+            "--save",
+            "3600 1 300 100 60 10000",
+            "--dbfilename",
+            "dump.rdb",
+            "--pidfile",
+            str(self.paths.pid_file),
+            "--logfile",
+            str(self.paths.log_file),
+            "--daemonize",
+            "no",
+            "--protected-mode",
+            "yes",
+            "--loadmodule",
+            str(module),
+            "TIMEOUT_DEFAULT",
+            str(s.query_timeout_ms),
+            "TIMEOUT_MAX",
+            str(s.query_timeout_max_ms),
+            "QUERY_MEM_CAPACITY",
+            str(s.falkordb_query_memory_mb * 1024 * 1024),
+            "THREAD_COUNT",
+            str(s.falkordb_threads),
         ]
 
     def _spawn(self) -> None:
@@ -296,7 +319,7 @@ class EmbeddedServer:
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
         try:
-            proc = subprocess.Popen(  # noqa: S603 - fixed binary, no shell
+            proc = subprocess.Popen(
                 self._command_line(),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,

@@ -37,8 +37,7 @@ class FalkorDBStore:
             self.server = EmbeddedServer(settings)
             sock = self.server.acquire()
             self.location = f"unix://{sock}"
-            self._db = FalkorDB(unix_socket_path=str(sock), socket_timeout=socket_timeout,
-                                socket_connect_timeout=5)
+            self._db = FalkorDB(unix_socket_path=str(sock), socket_timeout=socket_timeout, socket_connect_timeout=5)
         self._graph = self._db.select_graph(self.graph_name)
 
     @staticmethod
@@ -53,7 +52,9 @@ class FalkorDBStore:
         """Run a read-only query with GRAPH.RO_QUERY."""
         return self._run(self._graph.ro_query, cypher, params, timeout_ms)
 
-    def write(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None) -> list[Row]:
+    def write(
+        self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
+    ) -> list[Row]:
         """Run a write query; FalkorDB runs each query atomically and rolls back on timeout."""
         return self._run(self._graph.query, cypher, params, timeout_ms)
 
@@ -162,4 +163,3 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return plain_value(value)
-

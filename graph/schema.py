@@ -14,14 +14,28 @@ from graph.store import GraphStore
 ENTITY = "Entity"
 DOCUMENT = "Document"
 ENTITY_LABELS: tuple[str, ...] = (
-    "University", "Organization", "Person", "Lab", "Initiative", "Program", "Agreement", "Event",
-    "Country", "City",
+    "University",
+    "Organization",
+    "Person",
+    "Lab",
+    "Initiative",
+    "Program",
+    "Agreement",
+    "Event",
+    "Country",
+    "City",
 )
 ORGANISATION_LABELS: tuple[str, ...] = ("University", "Organization", "Lab")
 NODE_LABELS: tuple[str, ...] = (*ENTITY_LABELS, DOCUMENT)
 
 FACT_TYPES: tuple[str, ...] = (
-    "COOPERATES_WITH", "AFFILIATED_WITH", "PART_OF", "INVOLVED_IN", "VISITED", "PARTY_TO", "LOCATED_IN",
+    "COOPERATES_WITH",
+    "AFFILIATED_WITH",
+    "PART_OF",
+    "INVOLVED_IN",
+    "VISITED",
+    "PARTY_TO",
+    "LOCATED_IN",
 )
 MENTIONED_IN = "MENTIONED_IN"
 RELATIONSHIP_TYPES: tuple[str, ...] = (*FACT_TYPES, MENTIONED_IN)
@@ -65,9 +79,7 @@ def schema_statements(dialect: Dialect) -> list[str]:
             "CREATE INDEX FOR (n:Entity) ON (n.name)",
         ]
     if dialect.fulltext == "neo4j":
-        stmts.append(
-            "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.search_text]"
-        )
+        stmts.append("CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.search_text]")
     else:
         stmts.append("CALL db.idx.fulltext.createNodeIndex('Entity', 'name', 'search_text')")
     return stmts
@@ -84,8 +96,9 @@ def ensure_schema(store: GraphStore) -> None:
         graph_name = getattr(store, "graph_name", "coopgraph")
         for label in (ENTITY, *NODE_LABELS):
             _ignore_existing(
-                lambda lb=label: store.command("GRAPH.CONSTRAINT", "CREATE", graph_name, "UNIQUE", "NODE",
-                                               lb, "PROPERTIES", "1", "key")
+                lambda lb=label: store.command(
+                    "GRAPH.CONSTRAINT", "CREATE", graph_name, "UNIQUE", "NODE", lb, "PROPERTIES", "1", "key"
+                )
             )
 
 

@@ -31,9 +31,7 @@ class Settings(BaseSettings):
     neo4j_uri: str | None = Field(default=None, validation_alias=AliasChoices("NEO4J_URI"))
     neo4j_username: str = Field(default="neo4j", validation_alias=AliasChoices("NEO4J_USERNAME"))
     neo4j_password: SecretStr | None = Field(default=None, validation_alias=AliasChoices("NEO4J_PASSWORD"))
-    neo4j_password_file: Path | None = Field(
-        default=None, validation_alias=AliasChoices("NEO4J_PASSWORD_FILE")
-    )
+    neo4j_password_file: Path | None = Field(default=None, validation_alias=AliasChoices("NEO4J_PASSWORD_FILE"))
     neo4j_database: str | None = Field(default=None, validation_alias=AliasChoices("NEO4J_DATABASE"))
 
     falkordb_url: str | None = None

@@ -19,7 +19,9 @@ class GraphStore(Protocol):
         """Run a read-only query and return its rows as dicts of scalars, lists and maps."""
         ...
 
-    def write(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None) -> list[Row]:
+    def write(
+        self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
+    ) -> list[Row]:
         """Run a write query in one transaction and return its rows."""
         ...
 

@@ -10,8 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-ENTITY_TYPES = ("University", "Organization", "Person", "Lab", "Initiative", "Program", "Agreement", "Event",
-                "Country", "City")
+ENTITY_TYPES = (
+    "University",
+    "Organization",
+    "Person",
+    "Lab",
+    "Initiative",
+    "Program",
+    "Agreement",
+    "Event",
+    "Country",
+    "City",
+)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""The ways in: the `coopgraph` command line and the HTTP API."""

@@ -1,0 +1,200 @@
+"""Batched, idempotent writes: `UNWIND $rows` upserts keyed by `key`, facts that accumulate their sources.
+
+Labels and relationship types cannot be parameters in Cypher, so they are spliced in from the schema's
+whitelist (`check_label`, `check_relationship_type`); every value travels as a parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from graph.schema import (
+    DOCUMENT,
+    ENTITY,
+    MERGE_PROPERTIES,
+    SEARCH_PROPERTY,
+    check_label,
+    check_relationship_type,
+)
+from graph.store import GraphStore, Row
+
+DEFAULT_BATCH = 1000
+
+_FOLD_SOURCES = (
+    "r += row.props, "
+    "r.evidence = [i IN range(0, size(coalesce(r.sources, [])) - 1) "
+    "WHERE NOT r.sources[i] IN row.sources | r.evidence[i]] + row.evidence, "
+    "r.sources = [s IN coalesce(r.sources, []) WHERE NOT s IN row.sources] + row.sources"
+)
+"""Replace this row's sources (and their evidence) in a relationship, keeping every other source."""
+
+
+def batches(rows: Sequence[Row], size: int = DEFAULT_BATCH) -> Iterator[Sequence[Row]]:
+    """Slice rows into batches small enough for FalkorDB's inlined parameters."""
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def node_upsert_cypher(label: str) -> str:
+    """MERGE nodes of one label by key and add their properties (null-valued properties are dropped)."""
+    check_label(label)
+    if label == DOCUMENT:
+        return "UNWIND $rows AS row MERGE (n:Document {key: row.key}) SET n += row.props"
+    return f"UNWIND $rows AS row MERGE (n:{ENTITY} {{key: row.key}}) SET n:{label}, n += row.props"
+
+
+def fact_upsert_cypher(rel_type: str) -> str:
+    """MERGE one fact per row and fold the row's sources (with their evidence) into the relationship."""
+    check_relationship_type(rel_type)
+    merge_props = MERGE_PROPERTIES.get(rel_type, ())
+    pattern = ", ".join(f"{p}: row.merge.{p}" for p in merge_props)
+    rel = f"[r:{rel_type} {{{pattern}}}]" if pattern else f"[r:{rel_type}]"
+    return (
+        "UNWIND $rows AS row "
+        "MATCH (a:Entity {key: row.a}) MATCH (b:Entity {key: row.b}) "
+        f"MERGE (a)-{rel}->(b) "
+        f"SET {_FOLD_SOURCES}"
+    )
+
+
+MENTION_UPSERT = (
+    "UNWIND $rows AS row "
+    "MATCH (e:Entity {key: row.key}) MATCH (d:Document {key: row.document}) "
+    "MERGE (e)-[m:MENTIONED_IN]->(d) SET m.names = row.names"
+)
+
+ALIASES_READ = (
+    "UNWIND $keys AS k MATCH (e:Entity {key: k}) "
+    "OPTIONAL MATCH (e)-[m:MENTIONED_IN]->(:Document) "
+    "RETURN e.key AS key, e.name AS name, collect(m.names) AS names"
+)
+
+ALIASES_WRITE = (
+    "UNWIND $rows AS row MATCH (e:Entity {key: row.key}) "
+    f"SET e.aliases = row.aliases, e.{SEARCH_PROPERTY} = row.search_text"
+)
+
+
+def upsert_nodes(store: GraphStore, *, label: str, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH) -> None:
+    """Create or update nodes of one label; rows are `{"key": ..., "props": {...}}`."""
+    cypher = node_upsert_cypher(label)
+    for chunk in batches([_without_nulls(r) for r in rows], batch_size):
+        store.write(cypher, {"rows": list(chunk)})
+
+
+def upsert_facts(store: GraphStore, *, rel_type: str, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH) -> None:
+    """Create or update fact relationships; rows are `{a, b, sources, evidence, props, merge}`.
+
+    Rows that denote one relationship are folded first: FalkorDB does not see a relationship merged earlier
+    in the same query.
+    """
+    merge_props = MERGE_PROPERTIES.get(rel_type, ())
+    for chunk in batches(fold_fact_rows(rows), batch_size):
+        dated = [_fact_row(r) for r in chunk if not _has_null_merge(r, merge_props)]
+        undated = [_fact_row(r) for r in chunk if _has_null_merge(r, merge_props)]
+        if dated:
+            store.write(fact_upsert_cypher(rel_type), {"rows": dated})
+        if undated:
+            pairs = [{"a": r["a"], "b": r["b"]} for r in undated]
+            store.write(undated_create_cypher(rel_type), {"rows": pairs})
+            store.write(undated_update_cypher(rel_type), {"rows": undated})
+
+
+def _has_null_merge(row: Row, merge_props: Sequence[str]) -> bool:
+    """Answer whether a row lacks a value for a merge property (MERGE cannot match on null)."""
+    return any(row.get("merge", {}).get(p) is None for p in merge_props)
+
+
+def undated_create_cypher(rel_type: str) -> str:
+    """Create the one relationship of a pair whose merge properties are unset, if it is missing."""
+    unset = " AND ".join(f"old.{p} IS NULL" for p in MERGE_PROPERTIES[check_relationship_type(rel_type)])
+    return (
+        "UNWIND $rows AS row "
+        "MATCH (a:Entity {key: row.a}) MATCH (b:Entity {key: row.b}) "
+        f"OPTIONAL MATCH (a)-[old:{rel_type}]->(b) WHERE {unset} "
+        f"WITH a, b, count(old) AS existing WHERE existing = 0 CREATE (a)-[:{rel_type}]->(b)"
+    )
+
+
+def undated_update_cypher(rel_type: str) -> str:
+    """Fold sources into the one relationship of a pair whose merge properties are unset."""
+    unset = " AND ".join(f"r.{p} IS NULL" for p in MERGE_PROPERTIES[check_relationship_type(rel_type)])
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (a:Entity {{key: row.a}})-[r:{rel_type}]->(b:Entity {{key: row.b}}) WHERE {unset} "
+        f"SET {_FOLD_SOURCES}"
+    )
+
+
+def _fact_row(row: Row) -> Row:
+    """The parameter shape of one fact row (props without nulls, merge values folded in)."""
+    props = {k: v for k, v in {**row.get("props", {}), **row.get("merge", {})}.items() if v is not None}
+    return {
+        "a": row["a"],
+        "b": row["b"],
+        "merge": row.get("merge", {}),
+        "props": props,
+        "sources": list(row["sources"]),
+        "evidence": list(row["evidence"]),
+    }
+
+
+def upsert_mentions(store: GraphStore, *, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH) -> None:
+    """Link entities to a document with the names it uses for them; rows are `{key, document, names}`."""
+    for chunk in batches(list(rows), batch_size):
+        store.write(MENTION_UPSERT, {"rows": list(chunk)})
+
+
+def refresh_aliases(store: GraphStore, *, keys: Iterable[str], batch_size: int = DEFAULT_BATCH) -> None:
+    """Recompute `aliases` (every name any document uses, sorted) and the full-text field of entities."""
+    unique = sorted(set(keys))
+    for chunk in batches([{"k": k} for k in unique], batch_size):
+        found = store.read(ALIASES_READ, {"keys": [r["k"] for r in chunk]})
+        rows = [_alias_row(r) for r in found]
+        if rows:
+            store.write(ALIASES_WRITE, {"rows": rows})
+
+
+def _alias_row(found: Row) -> Row:
+    """Aliases and search text of one entity from the names lists of its mentions."""
+    names = {n for names in found["names"] or [] for n in (names or [])}
+    aliases = sorted(names)
+    search = " | ".join(dict.fromkeys([found["name"] or "", *aliases]))
+    return {"key": found["key"], "aliases": aliases, "search_text": search}
+
+
+def _without_nulls(row: Row) -> Row:
+    """Drop null properties: `SET n += {p: null}` would erase a value another document supplied."""
+    return {"key": row["key"], "props": {k: v for k, v in row.get("props", {}).items() if v is not None}}
+
+
+def fold_fact_rows(rows: Iterable[Row]) -> list[Row]:
+    """Merge rows that denote one relationship, keeping each source once with its first evidence."""
+    folded: dict[tuple[Any, ...], Row] = {}
+    for row in rows:
+        merge = row.get("merge", {})
+        ident = (row["a"], row["b"], tuple(sorted(merge.items())))
+        target = folded.setdefault(ident, {**row, "sources": [], "evidence": [], "props": {}})
+        target["props"].update({k: v for k, v in row.get("props", {}).items() if v is not None})
+        for source, evidence in zip(row["sources"], row["evidence"], strict=True):
+            if source not in target["sources"]:
+                target["sources"].append(source)
+                target["evidence"].append(evidence)
+    return list(folded.values())
+
+
+def neo4j_statements() -> list[tuple[str, str]]:
+    """Every write statement this module builds, named, for the offline Neo4j linter."""
+    from graph.schema import ENTITY_LABELS, FACT_TYPES
+
+    out = [(f"upsert_nodes:{label}", node_upsert_cypher(label)) for label in (*ENTITY_LABELS, DOCUMENT)]
+    out += [(f"upsert_facts:{t}", fact_upsert_cypher(t)) for t in FACT_TYPES]
+    out += [(f"create_undated:{t}", undated_create_cypher(t)) for t in MERGE_PROPERTIES]
+    out += [(f"update_undated:{t}", undated_update_cypher(t)) for t in MERGE_PROPERTIES]
+    out += [
+        ("upsert_mentions", MENTION_UPSERT),
+        ("aliases_read", ALIASES_READ),
+        ("aliases_write", ALIASES_WRITE),
+    ]
+    return out
