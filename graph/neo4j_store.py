@@ -83,7 +83,8 @@ class Neo4jStore:
         try:
             self._driver = GraphDatabase.driver(self.plan.uri, auth=auth, **config)
         except (ValueError, ne.ConfigurationError) as exc:
-            raise SettingsError(f"NEO4J_URI {self.location} cannot be used: {exc}") from None
+            reason = str(exc).replace(self.plan.uri, self.location)  # the driver quotes the URI, userinfo too
+            raise SettingsError(f"NEO4J_URI {self.location} cannot be used: {reason}") from None
         self._bookmarks = GraphDatabase.bookmark_manager()
 
     # -- GraphStore -------------------------------------------------------------------------------
