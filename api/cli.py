@@ -150,6 +150,44 @@ def import_cmd(
     typer.echo(f"imported {counts['nodes']} nodes and {counts['links']} links from {path}")
 
 
+@app.command()
+def load(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories (read recursively); '-' reads stdin.")],
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only the summary.")] = False,
+) -> None:
+    """Load articles (.txt .md .html .json .jsonl) into the graph, each fact with its source.
+
+    Bad files are named with the reason and skipped; the rest loads. Exit code 0 when everything
+    loaded, 1 when some documents were skipped.
+
+    Example: coopgraph load samples/corpus news/2024/ extra.jsonl
+    """
+    from api.load_report import print_summary, progress_bar
+    from loaders.pipeline import load_paths
+
+    settings = get_settings()
+    with opened_store() as store, progress_bar(enabled=not quiet) as progress:
+        summary = load_paths(store, paths, settings=settings, progress=progress)
+    print_summary(summary)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(help="Gold-annotated article files or directories.")],
+) -> None:
+    """Score extraction against gold annotations: entity and relation precision/recall/F1, fragmentation.
+
+    The articles are loaded into a fresh temporary store; your own graph is not touched.
+
+    Example: coopgraph evaluate ../shared/corpus/seeds ../shared/corpus/dev
+    """
+    from api.load_report import evaluate_gold
+
+    typer.echo(evaluate_gold(gold))
+
+
 def main() -> None:
     """Entry point: run the command, turning coopgraph errors into one line and an exit code."""
     try:

@@ -1,0 +1,185 @@
+"""The load pipeline: read → extract → resolve → write, in batches, reporting bad input and going on.
+
+A document that cannot be read or extracted is reported with its reason and writes nothing; the rest of
+the batch loads. Documents already loaded with the same text are skipped; an edited document (same id or
+url, new text) first takes its earlier version's facts out of the graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from graph.errors import DocumentRejected, QueryFailed
+from graph.retract import retract_document
+from graph.settings import Settings
+from graph.store import GraphStore
+from loaders.context import LoadContext
+from loaders.facts import Document
+from loaders.read import read_paths
+from loaders.write import DocumentPlan, document_states, write_plans
+
+Outcome = Literal["new", "unchanged", "replaced", "failed"]
+Progress = Callable[[Outcome, str], None]
+BATCH_DOCUMENTS = 64
+
+COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS n"
+
+
+@dataclass
+class LoadSummary:
+    """What a load did: documents by outcome, what was added, and why each failure failed."""
+
+    new: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    entities_added: int = 0
+    relations_added: int = 0
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def count(self, outcome: Outcome) -> None:
+        """Count one document's outcome (failures are recorded with `fail`)."""
+        if outcome != "failed":
+            setattr(self, outcome, getattr(self, outcome) + 1)
+
+    def fail(self, origin: str, reason: str) -> None:
+        """Record one document that was skipped, and why."""
+        self.failures.append((origin, reason))
+
+
+def load_paths(
+    store: GraphStore, paths: Sequence[str | Path], *, settings: Settings, progress: Progress | None = None
+) -> LoadSummary:
+    """Load every document under `paths` into the store."""
+    return load_items(
+        store, read_paths(paths, max_bytes=settings.max_document_bytes), settings=settings, progress=progress
+    )
+
+
+def load_items(
+    store: GraphStore,
+    items: Iterable[Document | DocumentRejected],
+    *,
+    settings: Settings,
+    progress: Progress | None = None,
+) -> LoadSummary:
+    """Load documents (and report rejections) in batches."""
+    summary = LoadSummary()
+    context = LoadContext.open(store, settings)
+    entities_before = context.entity_count()
+    relations_before = store.read(COUNT_RELATIONSHIPS)[0]["n"]
+    notify = progress or (lambda _outcome, _origin: None)
+    for batch in _batches(items, summary, notify):
+        _load_batch(store, batch, context=context, summary=summary, notify=notify, batch_size=settings.write_batch_size)
+    summary.entities_added = context.entity_count() - entities_before
+    summary.relations_added = store.read(COUNT_RELATIONSHIPS)[0]["n"] - relations_before
+    return summary
+
+
+def _batches(
+    items: Iterable[Document | DocumentRejected], summary: LoadSummary, notify: Progress
+) -> Iterator[list[Document]]:
+    """Group readable documents into batches, recording rejections as they come."""
+    batch: list[Document] = []
+    for item in items:
+        if isinstance(item, DocumentRejected):
+            details = item.details if isinstance(item.details, dict) else {}
+            origin = str(details.get("origin", "?"))
+            summary.fail(origin, str(details.get("reason", item.message)))
+            notify("failed", origin)
+            continue
+        batch.append(item)
+        if len(batch) >= BATCH_DOCUMENTS:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _load_batch(
+    store: GraphStore,
+    batch: list[Document],
+    *,
+    context: LoadContext,
+    summary: LoadSummary,
+    notify: Progress,
+    batch_size: int,
+) -> None:
+    """Plan and write one batch of documents."""
+    states = document_states(store, batch)
+    plans: list[tuple[DocumentPlan, Outcome, list[str]]] = []
+    seen: set[str] = set()
+    for document in batch:
+        status, replaces = states.get(document.key, ("new", []))
+        if status == "unchanged" or document.key in seen:
+            summary.count("unchanged")
+            notify("unchanged", document.origin or document.key)
+            continue
+        seen.add(document.key)
+        plan = _plan(document, context, summary, notify)
+        if plan is not None:
+            plans.append((plan, status, replaces))
+    _write(store, plans, summary=summary, notify=notify, batch_size=batch_size)
+
+
+def _plan(document: Document, context: LoadContext, summary: LoadSummary, notify: Progress) -> DocumentPlan | None:
+    """Extract and resolve one document, or report why it cannot be."""
+    try:
+        return context.plan(document)
+    except DocumentRejected as exc:
+        reason = exc.message
+    except Exception as exc:  # one article's extraction bug must not stop the batch
+        reason = f"extraction failed ({type(exc).__name__}: {exc})"
+    summary.fail(document.origin or document.key, reason)
+    notify("failed", document.origin or document.key)
+    return None
+
+
+def _write(
+    store: GraphStore,
+    plans: list[tuple[DocumentPlan, Outcome, list[str]]],
+    *,
+    summary: LoadSummary,
+    notify: Progress,
+    batch_size: int,
+) -> None:
+    """Retract replaced versions, write the batch, and fall back to one document at a time if it fails."""
+    for _, _, replaces in plans:
+        for old_key in replaces:
+            retract_document(store, doc_key=old_key)
+    try:
+        write_plans(store, [p for p, _, _ in plans], batch_size=batch_size)
+    except QueryFailed:
+        _write_one_by_one(store, plans, summary=summary, notify=notify, batch_size=batch_size)
+        return
+    for plan, status, _ in plans:
+        summary.count(status)
+        notify(status, plan.document.origin or plan.document.key)
+
+
+def _write_one_by_one(
+    store: GraphStore,
+    plans: list[tuple[DocumentPlan, Outcome, list[str]]],
+    *,
+    summary: LoadSummary,
+    notify: Progress,
+    batch_size: int,
+) -> None:
+    """Write each document on its own so one that the store rejects is reported and undone alone."""
+    for plan, status, _ in plans:
+        origin = plan.document.origin or plan.document.key
+        try:
+            write_plans(store, [plan], batch_size=batch_size)
+        except QueryFailed as exc:
+            retract_document(store, doc_key=plan.document.key)
+            summary.fail(origin, f"the store rejected it: {exc.message}")
+            notify("failed", origin)
+            continue
+        summary.count(status)
+        notify(status, origin)
