@@ -1,0 +1,53 @@
+"""Request dependencies: the store, the settings, the catalogue, pagination and the API key for writes."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import Depends, Header, Query, Request
+
+from graph.errors import Forbidden, StoreUnavailable, Unauthorized
+from graph.settings import Settings
+from graph.store import GraphStore
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+MAX_OFFSET = 100_000
+
+
+def get_store(request: Request) -> GraphStore:
+    """The store the app opened at start-up."""
+    store: GraphStore | None = request.app.state.store
+    if store is None:
+        raise StoreUnavailable("the store is not open (the server is starting or stopping)")
+    return store
+
+
+def get_app_settings(request: Request) -> Settings:
+    """The settings the app was built with."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+Store = Annotated[GraphStore, Depends(get_store)]
+AppSettings = Annotated[Settings, Depends(get_app_settings)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page (default {DEFAULT_LIMIT}).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
+
+
+def require_api_key(
+    settings: AppSettings,
+    x_api_key: Annotated[str | None, Header(description="The key in COOPGRAPH_API_KEY.")] = None,
+) -> None:
+    """Let a write through only with the configured key: 401 without one, 403 with a wrong one or none set."""
+    if settings.api_key is None:
+        raise Forbidden("writes are off: set COOPGRAPH_API_KEY on the server to enable them")
+    if not x_api_key:
+        raise Unauthorized("this endpoint needs the X-API-Key header")
+    expected = settings.api_key.get_secret_value().encode()
+    if not hmac.compare_digest(x_api_key.encode(), expected):
+        raise Forbidden("wrong API key")
+
+
+WriteAccess = Depends(require_api_key)

@@ -1,0 +1,1 @@
+"""HTTP routes, one module per resource; api.app.ROUTER_MODULES lists which are served."""
