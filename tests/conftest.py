@@ -22,9 +22,7 @@ CORPUS = SHARED / "corpus"
 def _fresh_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Keep the developer's own environment (NEO4J_URI, data dir) out of tests unless a test sets it."""
     for name in list(os.environ):
-        if name.startswith("COOPGRAPH_") or (
-            name.startswith("NEO4J_") and not os.environ.get("COOPGRAPH_TEST_NEO4J")
-        ):
+        if name.startswith("COOPGRAPH_") or (name.startswith("NEO4J_") and not os.environ.get("COOPGRAPH_TEST_NEO4J")):
             monkeypatch.delenv(name, raising=False)
     get_settings.cache_clear()
     yield

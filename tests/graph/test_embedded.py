@@ -36,8 +36,15 @@ def run_cli(data_dir: Path, *args: str, timeout: float = 60) -> subprocess.Compl
     """Run the coopgraph CLI in a child process against a data directory."""
     env = {**os.environ, "COOPGRAPH_DATA_DIR": str(data_dir)}
     env = {k: v for k, v in env.items() if not k.startswith("NEO4J_")}
-    return subprocess.run([sys.executable, "-m", "api.cli", *args], cwd=REPO, env=env, capture_output=True,
-                          text=True, timeout=timeout, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "api.cli", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def test_starts_on_unix_socket_only_with_private_dirs(tmp_path: Path) -> None:

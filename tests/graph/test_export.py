@@ -21,8 +21,14 @@ def test_node_link_shape(store: GraphStore) -> None:
     data = node_link(store)
     assert data["directed"] is True and data["multigraph"] is True and data["graph"] == {}
     xju = next(n for n in data["nodes"] if n["id"] == "xinjiang_university")
-    assert xju == {"id": "xinjiang_university", "label": "University", "aliases": ["XJU", "Xinjiang University"],
-                   "city": "Urumqi", "country": "CN", "name": "Xinjiang University"}
+    assert xju == {
+        "id": "xinjiang_university",
+        "label": "University",
+        "aliases": ["XJU", "Xinjiang University"],
+        "city": "Urumqi",
+        "country": "CN",
+        "name": "Xinjiang University",
+    }
     graph = nx.node_link_graph(data, edges="links")
     assert graph.number_of_nodes() == 5 and graph.number_of_edges() == 9
 

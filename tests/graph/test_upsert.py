@@ -43,8 +43,17 @@ def test_loading_twice_changes_nothing(store: GraphStore) -> None:
     assert node_link(store) == first
     assert len(first["nodes"]) == 5
     types = sorted(link["type"] for link in first["links"])
-    assert types == ["AFFILIATED_WITH", "COOPERATES_WITH", "MENTIONED_IN", "MENTIONED_IN", "MENTIONED_IN",
-                     "MENTIONED_IN", "MENTIONED_IN", "VISITED", "VISITED"]
+    assert types == [
+        "AFFILIATED_WITH",
+        "COOPERATES_WITH",
+        "MENTIONED_IN",
+        "MENTIONED_IN",
+        "MENTIONED_IN",
+        "MENTIONED_IN",
+        "MENTIONED_IN",
+        "VISITED",
+        "VISITED",
+    ]
 
 
 def test_sources_accumulate_with_aligned_evidence(store: GraphStore) -> None:
@@ -58,14 +67,20 @@ def test_visits_on_different_dates_are_different_facts(store: GraphStore) -> Non
     build_small_graph(store)
     visits = [link for link in node_link(store)["links"] if link["type"] == "VISITED"]
     assert sorted((v.get("date") or "", tuple(v["sources"])) for v in visits) == [
-        ("", ("doc_b",)), ("2024-01-27", ("doc_a",))]
+        ("", ("doc_b",)),
+        ("2024-01-27", ("doc_a",)),
+    ]
 
 
 def test_same_source_restated_replaces_its_evidence(store: GraphStore) -> None:
     build_small_graph(store)
-    upsert_facts(store, rel_type="COOPERATES_WITH", rows=[
-        make_fact("kaznu", "xinjiang_university", source="doc_a", evidence="A, edited."),
-    ])
+    upsert_facts(
+        store,
+        rel_type="COOPERATES_WITH",
+        rows=[
+            make_fact("kaznu", "xinjiang_university", source="doc_a", evidence="A, edited."),
+        ],
+    )
     coop = next(link for link in node_link(store)["links"] if link["type"] == "COOPERATES_WITH")
     assert coop["sources"] == ["doc_a", "doc_b"]
     assert coop["evidence"] == ["A, edited.", "B says so."]
