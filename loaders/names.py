@@ -108,7 +108,7 @@ class PersonName:
 
 def parse_person(name: str) -> PersonName | None:
     """Read "Chynybaev M.K.", "M.K. Chynybaev", "Chynybaev Mirlan Koychubekovich" or "Dogdurkul Kendirbayeva"."""
-    raw = _strip_titles(name.replace("’", "'"))
+    raw = strip_titles(name.replace("’", "'"))
     tokens = _person_tokens(raw)
     if not tokens:
         return None
@@ -127,7 +127,7 @@ def parse_person(name: str) -> PersonName | None:
     return PersonName(surname=words[-1], given=tuple(words[:-1]), initials=_letters(words[:-1]))
 
 
-def _strip_titles(name: str) -> str:
+def strip_titles(name: str) -> str:
     """Drop leading titles ("Rector", "Professor", "Mr.") from a person's name as printed."""
     tokens = name.split()
     while len(tokens) > 1 and fold(tokens[0]).replace(" ", "") in HONORIFICS | {"vicerector"}:

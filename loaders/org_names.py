@@ -41,6 +41,16 @@ _NAMED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LEADING_INITIALS = re.compile(r"^(?P<ep>(?:[A-Z][a-z]?\.\s*)+[A-Z][\w'-]+)\s+(?P<rest>.+)$")
+_COUNTRY_PHRASES = (
+    ("the peoples republic of china", "china"), ("peoples republic of china", "china"), ("the prc", "china"),
+    ("prc", "china"), ("the kyrgyz republic", "kyrgyzstan"), ("kyrgyz republic", "kyrgyzstan"),
+    ("the republic of kazakhstan", "kazakhstan"), ("republic of kazakhstan", "kazakhstan"),
+    ("the republic of uzbekistan", "uzbekistan"), ("republic of uzbekistan", "uzbekistan"),
+    ("the republic of tajikistan", "tajikistan"), ("republic of tajikistan", "tajikistan"),
+    ("the russian federation", "russia"), ("russian federation", "russia"),
+)
+"""Official long country names and their short forms, as printed inside organisation names."""
+
 _DEFINED_ABBREVIATION = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z&-]{1,9})\s*\)\s*$")
 _TRAILING_QUALIFIER = re.compile(r"\s*(?:\((?P<p>[^()]+)\)|,\s*(?P<c>[^,]+)|\s+(?:of|in)\s+(?P<o>[^,]+))$")
 
@@ -87,13 +97,21 @@ def parse_org(text: str) -> OrgName:
         eponym, raw = match.group("ep"), match.group("rest")
     elif (parts := raw.rsplit(" ", 1)) and len(parts) == 2 and is_abbreviation(parts[1]) and _name_like(parts[0]):
         eponym, raw = parts
-    words = [org_word(fold_transliteration(w)) for w in fold(raw).split()]
+    words = [org_word(fold_transliteration(w)) for w in _canonical_countries(fold(raw)).split()]
     if not eponym:
         words, eponym_words = _split_leading_eponym(words)
         eponym = " ".join(eponym_words)
     content = tuple(w for w in words if w not in STOPWORDS)
     abbreviation = raw.strip(". ") if is_abbreviation(raw) else ""
     return OrgName(text=text, words=content, eponym=_surname(eponym), core_abbreviation=abbreviation)
+
+
+def _canonical_countries(folded: str) -> str:
+    """One word per country inside a name: "of the Kyrgyz Republic" = "of Kyrgyzstan", "of the PRC" = "of China"."""
+    padded = f" {folded} "
+    for phrase, word in _COUNTRY_PHRASES:
+        padded = padded.replace(f" {phrase} ", f" {word} ")
+    return padded.strip()
 
 
 def _name_like(text: str) -> bool:
