@@ -178,3 +178,8 @@ def export_graph(store: GraphStore, *, fmt: Format, path: Path) -> dict[str, int
     else:
         raise BadRequest(f"unknown export format {fmt!r}: use node-link, graphml or csv")
     return {"nodes": len(data["nodes"]), "links": len(data["links"])}
+
+
+def neo4j_statements() -> list[tuple[str, str]]:
+    """The statements of this module, for the offline Neo4j linter."""
+    return [("export:nodes_page", NODES_PAGE), ("export:links_page", LINKS_PAGE), ("export:last_key", LAST_KEY)]

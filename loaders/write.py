@@ -138,3 +138,8 @@ def _merge_node_rows(rows: list[Row]) -> list[Row]:
         target = merged.setdefault(row["key"], {"key": row["key"], "props": {}})
         target["props"].update({k: v for k, v in row["props"].items() if v is not None})
     return list(merged.values())
+
+
+def neo4j_statements() -> list[tuple[str, str]]:
+    """The statements of this module, for the offline Neo4j linter."""
+    return [("write:document_state", DOCUMENT_STATE), ("write:mark_complete", MARK_COMPLETE)]
