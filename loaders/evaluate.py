@@ -242,9 +242,7 @@ def _planned(node: dict[str, Any]) -> bool:
     return status == "planned"
 
 
-def _score_relations(
-    report: EvaluationReport, predicted: dict[str, set[RelationTuple]], gold: GoldIndex
-) -> None:
+def _score_relations(report: EvaluationReport, predicted: dict[str, set[RelationTuple]], gold: GoldIndex) -> None:
     """Per-type precision and recall over key tuples, and the missed and spurious tuples."""
     for kind in RELATION_TYPES:
         guess, truth = predicted.get(kind, set()), gold.relations.get(kind, set())
@@ -286,8 +284,7 @@ def format_report(report: EvaluationReport) -> str:
         f"fragmentation: {report.fragmentation:.3f} ({report.matched_nodes} nodes for "
         f"{report.found_entities} gold entities found)",
         f"relations: P={relations.precision:.3f} R={relations.recall:.3f} F1={relations.f1:.3f}",
-        f"summary: entity_f1={entities.f1:.3f} fragmentation={report.fragmentation:.3f} "
-        f"relation_f1={relations.f1:.3f}",
+        f"summary: entity_f1={entities.f1:.3f} fragmentation={report.fragmentation:.3f} relation_f1={relations.f1:.3f}",
     ]
     return "\n".join(lines)
 

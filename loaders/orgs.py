@@ -263,15 +263,21 @@ def _extend_right(tokens: list[Token], h: int, kind: str) -> tuple[int, str | No
     return end, abbr, parent_at, eponym
 
 
-_TAIL_WORDS = {"U": ("of",), "I": ("of", "for", "at"), "O": ("of", "for", "in", "to"), "L": ("of", "for", "in", "at", "on"),
-               "N": ("of", "for", "on"), "E": ("of", "for", "on")}  # fmt: skip
+_TAIL_WORDS = {
+    "U": ("of",),
+    "I": ("of", "for", "at"),
+    "O": ("of", "for", "in", "to"),
+    "L": ("of", "for", "in", "at", "on"),
+    "N": ("of", "for", "on"),
+    "E": ("of", "for", "on"),
+}
 
 
 def _paren_abbr(tokens: list[Token], i: int, end: int) -> tuple[str | None, int]:
     """'(ABBR)' right after a name: the abbreviation and the index after ')'."""
-    if i + 2 < len(tokens) and tokens[i + 2].text == ")" and ABBR.match(tokens[i + 1].text):
-        if not is_place(tokens[i + 1].text) and tokens[i + 1].text not in {"PRC"}:
-            return tokens[i + 1].text, i + 3
+    inside = tokens[i + 1].text if i + 2 < len(tokens) and tokens[i + 2].text == ")" else ""
+    if ABBR.match(inside) and not is_place(inside) and inside != "PRC":
+        return inside, i + 3
     return None, i
 
 

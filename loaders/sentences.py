@@ -39,7 +39,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     docs = _nlp().pipe(line for _, line in lines)
-    for paragraph, ((offset, line), doc) in enumerate(zip(lines, docs, strict=True)):
+    for paragraph, ((offset, _line), doc) in enumerate(zip(lines, docs, strict=True)):
         for sent in doc.sents:
             chunk = sent.text.strip()
             if chunk:
