@@ -76,6 +76,7 @@ class Token:
     text: str
     start: int
     end: int
+    taken: bool = False
 
     @property
     def bare(self) -> str:

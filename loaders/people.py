@@ -1,56 +1,244 @@
-"""Resolving a person: every printed form of one name ("Chynybaev M.K.", "M.K. Chynybaev",
-"Chynybaev Mirlan Koychubekovich") to one node, keyed by given name and surname ("mirlan_chynybaev")."""
+"""People in one sentence, with the title printed next to them and where in the sentence their body is.
+
+Name shapes of the genre: "Chynybaev M.K.", "M.K. Chynybaev", "Mr. Xu Xianyi", "Professor Zhou Jianping",
+"Aidaraliev Arsen Asylbekovich". A run of capitalised words counts as a name when something vouches
+for it: an honorific, a title next to it, a Chinese surname with a pinyin given name, or a Central Asian
+surname/patronymic ending. The title is read from just before the name ("Rector of X Guo Changyi") or from
+an apposition after it ("Hong Jun, vice-president of XJTU,").
+"""
 
 from __future__ import annotations
 
-from loaders.facts import Candidate, Entity
-from loaders.index import EntityIndex
-from loaders.names import PersonName, parse_person, slugify, strip_titles
+import re
+from dataclasses import dataclass
 
-MIN_SURNAME_ONLY = 6
-"""A surname printed alone joins a known person only if it is this long and names exactly one person."""
+from loaders.gazetteer import (
+    COUNTRY_OF_WORD,
+    HONORIFICS,
+    MONTH_WORDS,
+    NATIONALITIES,
+    STOP_CAPS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+    has_surname_ending,
+    is_chinese_name,
+    is_place,
+)
+from loaders.orgs import ABBR, INITIALS, Token, head_kind, tokenize
+
+BOUNDARY_WORDS = {"by", "with", "that", "who", "which", "between", "including", "included", "and", "accompanied",
+                  "met", "said", "told", "thanked", "welcomed", "greeted", "invited", "from", "to", "also",
+                  "noted", "where", "when", "as", "while", "had", "has", "have", "was", "were", "is"}  # fmt: skip
+PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich|kyzy|qizi|uly|ogly|o'g'li)$", re.IGNORECASE)
+NOT_NAME_WORDS = {"republic", "kingdom", "region", "province", "street", "avenue", "city", "district", "nation",
+                  "unity", "letter", "workshop", "workshops", "road", "belt", "silk", "park", "hall", "campus",
+                  "peace", "no", "co", "st", "ltd", "inc", "photo", "image", "xinhua", "eighteen-year-old",
+                  "news", "times", "global", "daily", "china", "chinese", "office"}  # fmt: skip
+VERBS = {"stated", "said", "told", "noted", "added", "expressed", "delivered", "thanked", "spoke", "welcomed",
+         "made", "gave", "led", "attended", "visited", "signed", "introduced", "extended", "announced", "invited",
+         "conveyed", "presented", "held", "met", "opened", "hoped", "believes", "warmly", "briefly", "also",
+         "who", "which", "paid", "was", "is", "has", "had", "will", "would"}  # fmt: skip
+NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:[-–][A-Z]?[a-z]+)*$")
 
 
-def resolve_person(candidate: Candidate, *, index: EntityIndex, tag: str) -> Entity:
-    """The known person these names fit, else a new one."""
-    forms = [p for p in map(parse_person, candidate.names) if p is not None]
-    best = fullest(forms)
-    name = display_name(candidate.names, best)
-    if best is None:
-        return Entity(key=slugify(name), label="Person", name=name, aliases=sorted(set(candidate.names)))
-    known = find_known(best, forms, index)
-    if known is not None:
-        return Entity(key=known.key, label="Person", name=known.name, aliases=sorted(set(candidate.names)))
-    key = best.key
-    clash = index.get(key)
-    if clash is not None and clash.label == "Person":
-        key = f"{key}_{tag}"  # same key, not the same person (the match above failed)
-    return Entity(key=key, label="Person", name=name, aliases=sorted(set(candidate.names)))
+@dataclass
+class PersonMention:
+    """A person named in a sentence (offsets into the sentence) with the title printed around it."""
+
+    start: int
+    end: int
+    text: str
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    """Where the title phrase is: organisations inside it are where the person works."""
+    host_cue: bool = False
+    """The person receives the visitors ('greeted by', 'meeting with the rector')."""
 
 
-def fullest(forms: list[PersonName]) -> PersonName | None:
-    """The most informative form: given names beat initials beat a bare surname."""
-    if not forms:
+def find_people(text: str, taken: list[tuple[int, int]]) -> list[PersonMention]:
+    """Every person named in one sentence outside the spans already taken by organisation names."""
+    tokens = tokenize(text)
+    for token in tokens:
+        token.taken = any(s <= token.start < e for s, e in taken)
+    found: list[PersonMention] = []
+    i = 0
+    while i < len(tokens):
+        length = 0 if tokens[i].taken else _name_length(tokens, i)
+        if length:
+            mention = _mention(text, tokens, i, length)
+            found.append(mention)
+            i += length
+        else:
+            i += 1
+    return found
+
+
+def _name_length(tokens: list[Token], i: int) -> int:
+    """How many tokens from i form a person's name (0 when none does)."""
+    if _initials_then_word(tokens, i) or (_word_then_initials(tokens, i) and not _initials_then_word(tokens, i + 1)):
+        return 2
+    words = 0
+    while i + words < len(tokens) and words < 3 and _name_word(tokens[i + words]):
+        if words and (
+            tokens[i + words].start - tokens[i + words - 1].end > 1
+            or tokens[i + words - 1].bare != tokens[i + words - 1].text
+        ):
+            break
+        words += 1
+    if words == 3 and not PATRONYMIC.search(tokens[i + 2].bare):
+        return 0  # the name is the last two words; the loop tries them next
+    if words == 0:
+        return 0
+    parts = [t.bare for t in tokens[i : i + words]]
+    if all(is_place(part) for part in parts) or is_place(" ".join(parts)):
+        return 0
+    before = tokens[i - 1].text.lower().rstrip(".") if i else ""
+    after_comma_title = _apposition_title(tokens, i + words) is not None
+    vouched = before in HONORIFICS or after_comma_title or _title_before(tokens, i) is not None
+    shaped = is_chinese_name(parts[:2]) or has_surname_ending(parts)
+    if before in {"for", "of", "and"} and not shaped:
+        return 0
+    if i + words + 1 < len(tokens) and _initials(tokens[i + words]) and _name_word(tokens[i + words + 1]):
+        return 0
+    if words >= 2 and (vouched or shaped):
+        return words
+    if words == 1 and (before in HONORIFICS or (after_comma_title and _comma_before_or_start(tokens, i))):
+        return 1
+    return 0
+
+
+def _comma_before_or_start(tokens: list[Token], i: int) -> bool:
+    """A single-word name is only trusted at a clause start ('In his response, Dingxing, Deputy Head...')."""
+    return i == 0 or tokens[i - 1].text in {",", ";", ":"}
+
+
+def _name_word(token: Token) -> bool:
+    """A word that can be part of a person's name."""
+    word = token.bare
+    lowered = word.lower()
+    if token.taken or not NAME_WORD.match(word) or lowered in STOP_CAPS or (lowered in MONTH_WORDS and len(word) > 3):
+        return False
+    if lowered in TITLE_WORDS or lowered in NOT_NAME_WORDS:
+        return False
+    return not (head_kind(token) or lowered in HONORIFICS or lowered in COUNTRY_OF_WORD or lowered in NATIONALITIES)
+
+
+def _initials_then_word(tokens: list[Token], i: int) -> bool:
+    """'M.K. Chynybaev' (and not 'I. Razzakov KSTU', part of a university's name)."""
+    if i + 1 >= len(tokens) or not _initials(tokens[i]) or not _name_word(tokens[i + 1]):
+        return False
+    following = tokens[i + 2].text if i + 2 < len(tokens) else ""
+    return not (ABBR.match(following) or (following[:1].isupper() and head_kind(tokens[i + 2])))
+
+
+def _word_then_initials(tokens: list[Token], i: int) -> bool:
+    """'Chynybaev M.K.', 'Kendirbayeva D.Sh.'."""
+    return i + 1 < len(tokens) and _name_word(tokens[i]) and _initials(tokens[i + 1])
+
+
+def _initials(token: Token) -> bool:
+    """'M.K.', 'D.Sh.', 'E.' (and not 'Mr.', 'No.', 'Co.')."""
+    return (
+        not token.taken
+        and bool(INITIALS.match(token.text))
+        and token.text.lower().rstrip(".") not in (HONORIFICS | NOT_NAME_WORDS)
+    )
+
+
+def _mention(text: str, tokens: list[Token], i: int, length: int) -> PersonMention:
+    """The person and the title phrase printed before or after the name."""
+    start, end = tokens[i].start, tokens[i + length - 1].start + len(tokens[i + length - 1].bare)
+    mention = PersonMention(start, end, text[start:end])
+    after = _apposition_title(tokens, i + length)
+    before = _title_before(tokens, i)
+    span = before if before and tokens[i - 1].text not in {",", "–", "—"} else after or before
+    if span:
+        mention.title_span = span
+        mention.title = _clean_title(text[span[0] : span[1]])
+    mention.host_cue = bool(re.search(r"\b(?:greeted|welcomed|received|hosted)\b|\bwith\s+(?:the\s+)?\w*$",
+                                      text[max(0, start - 60) : start]) and not re.search(r"(?:along|together)\s+with\s+\S*$", text[max(0, start - 60) : start]))  # fmt: skip
+    return mention
+
+
+def _apposition_title(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """', <title> [of <org>]' right after a name: the span of the title phrase, up to the next ',' or '.'."""
+    if j >= len(tokens) or tokens[j].text not in {",", "–", "—"}:
         return None
-    return max(forms, key=lambda p: (len(p.given), len(p.initials), len(p.surname)))
-
-
-def find_known(best: PersonName, forms: list[PersonName], index: EntityIndex) -> Entity | None:
-    """A person in the graph compatible with the fullest form (and so with the others)."""
-    if not best.given and not best.initials and len(best.surname) < MIN_SURNAME_ONLY:
+    k = j + 1
+    if k < len(tokens) and tokens[k].text.lower() in {"a", "the", "an"}:
+        k += 1
+    stop = k
+    while stop < len(tokens) and tokens[stop].text not in {",", ".", ";", "(", "“", '"'}:
+        if tokens[stop].text.lower() in VERBS:
+            break
+        stop += 1
+    while stop < len(tokens) and tokens[stop].text == "(":
+        close = next((x for x in range(stop, len(tokens)) if tokens[x].text == ")"), stop)
+        stop = close + 1
+        while stop < len(tokens) and tokens[stop].text not in {",", ".", ";"}:
+            stop += 1
+    words = [t.text.lower().replace("–", "-") for t in tokens[k:stop]][:6]
+    heads = TITLE_HEADS | {"member"}
+    if stop == k or not any(w in heads or w.split("-")[-1] in heads for w in words):
         return None
-    found = {e.key: e for e in index.find_person(best)}
-    if not best.given and not best.initials:
-        return next(iter(found.values())) if len(found) == 1 else None
-    if len(found) == 1:
-        return next(iter(found.values()))
-    exact = [e for e in found.values() if parse_person(e.name) == best]
-    return exact[0] if len(exact) == 1 else None
+    return tokens[k].start, tokens[stop - 1].end
 
 
-def display_name(names: list[str], best: PersonName | None) -> str:
-    """The printed form with the most words, titles and quotes removed ("Rector M.K. Chynybaev" → "M.K. Chynybaev")."""
-    printed = [strip_titles(n).strip(" \"'“”") for n in names if n.strip()]
-    if not printed:
-        return best.key.replace("_", " ").title() if best else "unnamed"
-    return max(printed, key=lambda n: (len(n.split()), len(n)))
+def _title_before(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The title phrase ending right before the name ('Rector of Liaoning Petrochemical University')."""
+    j = i - 1
+    while j >= 0 and tokens[j].text.lower().rstrip(".") in HONORIFICS:
+        j -= 1
+    if j >= 0 and tokens[j].text in {",", "–", "—"} and j + 1 < i:
+        j -= 1  # 'the rector, professor X', 'Vice-Rector of X, Mr. Y'
+    elif j >= 0 and tokens[j].text in {"–", "—"}:
+        j -= 1  # 'the university's first vice-rector – Serik Omirbayev'
+    end = j
+    last_title = next((x for x in range(end, max(-1, end - 14), -1) if _is_title_token(tokens[x])), None)
+    if last_title is None or any(
+        tokens[x].text in {",", ".", ";"} and not tokens[x].taken for x in range(last_title, end + 1)
+    ):
+        return None
+    if any(_boundary(tokens, x) for x in range(last_title, end + 1)):
+        return None
+    start = last_title
+    while start > 0 and _title_left(tokens[start - 1]) and not _boundary(tokens, start - 1):
+        start -= 1
+    while start < last_title and tokens[start].text.lower() in {"of", "the", "for", "and", "-", "–"}:
+        start += 1
+    return tokens[start].start, tokens[end].end
+
+
+def _boundary(tokens: list[Token], x: int) -> bool:
+    """A word that ends a title phrase ('by', 'said'; 'and' unless it joins two capitalised words)."""
+    word = tokens[x].text.lower()
+    if tokens[x].taken or word not in BOUNDARY_WORDS | VERBS:
+        return False
+    if word == "and" and 0 < x < len(tokens) - 1:
+        return not (tokens[x - 1].text[:1].isupper() and tokens[x + 1].text[:1].isupper())
+    return True
+
+
+def _title_left(token: Token) -> bool:
+    """A word that may stand left of a title word inside the title ('Kazakh Deputy', 'KBTU', 'of the')."""
+    word = token.text.lower()
+    if token.taken or _is_title_token(token) or word in {"of", "the", "for", "-", "–", "and"} | TITLE_WORDS:
+        return True
+    return token.text[:1].isupper() and word not in STOP_CAPS and not token.text.endswith(".")
+
+
+def _title_word_at(tokens: list[Token], j: int) -> bool:
+    """The word at j ends a title ('the rector, professor X')."""
+    return j >= 0 and _is_title_token(tokens[j])
+
+
+def _is_title_token(token: Token) -> bool:
+    """A title word such as 'Rector', 'Vice-Rector', 'vice-minister'."""
+    word = token.text.lower().replace("–", "-")
+    return word in TITLE_HEADS or word.split("-")[-1] in TITLE_HEADS
+
+
+def _clean_title(title: str) -> str:
+    """The title as printed, without leading articles or trailing honorifics."""
+    title = re.sub(r"^(?:the|a|an)\s+", "", title.strip(" ,–—"), flags=re.IGNORECASE)
+    return re.sub(r"[\s,]+(?:Mr|Mrs|Ms|Dr|Prof)\.?$", "", title).strip(" ,")
