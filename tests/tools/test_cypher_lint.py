@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -48,7 +49,7 @@ def test_statements_cover_the_schema_with_origins() -> None:
     found = statements()
     cyphers = [s["cypher"] for s in found]
     assert set(schema_statements(NEO4J)) <= set(cyphers)
-    assert all(s["origin"].split(":")[0].endswith(".py") and s["origin"].split(":")[-1].isdigit() for s in found)
+    assert all(re.fullmatch(r"[\w./-]+\.(py|cypher):\d+", s["origin"]) for s in found), found
     assert any(s["origin"].startswith("graph/neo4j_store.py:") for s in found)
 
 
