@@ -26,7 +26,7 @@ CURATED = HERE / "data" / "curated_aliases.tsv"
 COUNTRIES = ("CN", "HK", "MO", "KZ", "KG", "UZ", "TJ", "TM", "RU")
 MIN_CITY_POPULATION = 100_000
 _COUNTRY_FOLDS = {fold(w) for words in COUNTRY_WORDS.values() for w in words}
-SKIP_DOMAIN_LABELS = frozenset("www en eng english mail mail2 edu ac gov com org net cn kz kg uz tj tm".split())
+SKIP_DOMAIN_LABELS = frozenset("www en eng english mail mail2 edu ac gov com org net cn kz kg uz tj tm".split())  # noqa: SIM905
 
 
 @dataclass
@@ -53,8 +53,15 @@ class OrgMerger:
         self.records: list[OrgRecord] = []
         self._by_form: dict[tuple[str | None, str, str], int] = {}
 
-    def add(self, names: list[str], *, country: str | None, kind: str = "org", types: set[str] | None = None,
-            domains: set[str] | None = None) -> OrgRecord:
+    def add(
+        self,
+        names: list[str],
+        *,
+        country: str | None,
+        kind: str = "org",
+        types: set[str] | None = None,
+        domains: set[str] | None = None,
+    ) -> OrgRecord:
         """Add an institution under its names (the first is canonical if it is new)."""
         found = self._find(names, country)
         if found is None:
@@ -93,8 +100,12 @@ def read_curated(merger: OrgMerger) -> None:
             if not line.strip() or line.startswith("#"):
                 continue
             kind, country, name, domain, aliases, _source = line.rstrip("\n").split("\t")
-            merger.add([name, *aliases.split("|")], country=None if country == "-" else country, kind=kind,
-                       domains=set() if domain == "-" else {domain})
+            merger.add(
+                [name, *aliases.split("|")],
+                country=None if country == "-" else country,
+                kind=kind,
+                domains=set() if domain == "-" else {domain},
+            )
 
 
 def read_ror(merger: OrgMerger, data: Path) -> None:
@@ -109,8 +120,7 @@ def read_hipo(merger: OrgMerger, data: Path, cities: dict[str, list[Any]]) -> No
     for rec in json.loads(path.read_text()):
         name, city = strip_trailing_city(rec["name"], cities)
         domains = {d.lower().removeprefix("www.") for d in rec.get("domains") or ()}
-        record = merger.add([name, rec["name"]], country=rec["alpha_two_code"], types={"Education"},
-                            domains=domains)
+        record = merger.add([name, rec["name"]], country=rec["alpha_two_code"], types={"Education"}, domains=domains)
         record.city = record.city or city
 
 
@@ -138,7 +148,7 @@ def _usable_alternate(name: str) -> bool:
     """Latin or Cyrillic alternate names of up to three words; not airport codes like 'FRU'."""
     if not name or (name.isupper() and len(name) <= 4) or len(name.split()) > 3:
         return False
-    return all(c.isascii() or "\u0400" <= c <= "\u04ff" or c.isalpha() and ord(c) < 0x0250 for c in name)
+    return all(c.isascii() or "\u0400" <= c <= "\u04ff" or (c.isalpha() and ord(c) < 0x0250) for c in name)
 
 
 def city_lookup(cities: list[list[Any]]) -> dict[str, list[Any]]:
@@ -202,11 +212,19 @@ def serialise(merger: OrgMerger, cities: list[list[Any]], countries: dict[str, l
         key = f"{key}_{record.country.lower()}" if key in keys and record.country else key
         keys.add(key)
         forms = sorted({(p.signature, p.eponym) for p in map(parse_org, record.names()) if not p.abbreviation})
-        orgs.append({
-            "key": key, "name": record.name, "country": record.country, "city": record.city,
-            "kind": record.kind, "types": sorted(record.types), "aliases": sorted(record.aliases - {record.name}),
-            "domains": sorted(record.domains), "forms": [list(f) for f in forms],
-        })
+        orgs.append(
+            {
+                "key": key,
+                "name": record.name,
+                "country": record.country,
+                "city": record.city,
+                "kind": record.kind,
+                "types": sorted(record.types),
+                "aliases": sorted(record.aliases - {record.name}),
+                "domains": sorted(record.domains),
+                "forms": [list(f) for f in forms],
+            }
+        )
     return {"version": 1, "orgs": orgs, "cities": cities, "countries": countries}
 
 
@@ -224,8 +242,12 @@ def build(data: Path, out: Path = REGISTRY_PATH) -> dict[str, int]:
     raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
-    return {"orgs": len(payload["orgs"]), "cities": len(city_rows), "countries": len(payload["countries"]),
-            "bytes": out.stat().st_size}
+    return {
+        "orgs": len(payload["orgs"]),
+        "cities": len(city_rows),
+        "countries": len(payload["countries"]),
+        "bytes": out.stat().st_size,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -37,10 +37,12 @@ class DocumentContext:
         """Read places, publisher and defined abbreviations off the document and its candidates."""
         document = extraction.document
         text = "\n".join(t for t in (document.title, document.text) if t)
-        context = cls(countries=registry.countries_in(text),
-                      cities={c.name for c in registry.cities_in(text)},
-                      definitions=find_definitions(text),
-                      document_tag=document.key.removeprefix("doc_")[:8])
+        context = cls(
+            countries=registry.countries_in(text),
+            cities={c.name for c in registry.cities_in(text)},
+            definitions=find_definitions(text),
+            document_tag=document.key.removeprefix("doc_")[:8],
+        )
         for candidate in extraction.candidates:
             context._note_candidate(candidate.label, candidate.names, candidate.country, registry)
         context.publisher = _publisher(document.publisher_key, index=index, registry=registry)
@@ -54,7 +56,7 @@ class DocumentContext:
             self.cities.add(city.name)
         if country:
             self.countries[country] += 1
-        full = [n for n in names if not is_abbreviation(n)]
+        full = [n for n in names if not parse_org(n).abbreviation]
         for name in names:
             if is_abbreviation(name):
                 for long in full:

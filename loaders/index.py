@@ -34,10 +34,16 @@ class EntityIndex:
         index = cls()
         for row in rows:
             labels = [lb for lb in row.get("labels") or () if lb != "Entity"]
-            index.add(Entity(
-                key=row["key"], label=labels[0] if labels else "Organization", name=row.get("name") or row["key"],
-                aliases=list(row.get("aliases") or ()), country=row.get("country"), city=row.get("city"),
-            ))
+            index.add(
+                Entity(
+                    key=row["key"],
+                    label=labels[0] if labels else "Organization",
+                    name=row.get("name") or row["key"],
+                    aliases=list(row.get("aliases") or ()),
+                    country=row.get("country"),
+                    city=row.get("city"),
+                )
+            )
         return index
 
     def __len__(self) -> int:
@@ -59,9 +65,15 @@ class EntityIndex:
         known = self._entities.get(entity.key)
         if known is not None:
             names = sorted(set(known.aliases) | set(entity.aliases) | {entity.name})
-            entity = Entity(key=known.key, label=known.label, name=known.name, aliases=names,
-                            country=known.country or entity.country, city=known.city or entity.city,
-                            props=known.props)
+            entity = Entity(
+                key=known.key,
+                label=known.label,
+                name=known.name,
+                aliases=names,
+                country=known.country or entity.country,
+                city=known.city or entity.city,
+                props=known.props,
+            )
         self._entities[entity.key] = entity
         for name in {entity.name, *entity.aliases}:
             self._index_name(entity, name)

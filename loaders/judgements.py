@@ -160,7 +160,8 @@ class Judgements:
         ops += [RenameEntity(key, name) for key, name in sorted(self._names.items()) if key in existing]
         ops += [
             SplitName(key, name, new_key)
-            for key, targets in sorted(self._splits.items()) if key in existing
+            for key, targets in sorted(self._splits.items())
+            if key in existing
             for name, new_key in sorted(targets.items())
         ]
         return ops

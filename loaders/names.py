@@ -18,18 +18,28 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 HONORIFICS = frozenset(
-    "mr mrs ms miss dr prof professor academician academic rector vice vice-rector president minister "
+    "mr mrs ms miss dr prof professor academician academic rector vice vice-rector president minister "  # noqa: SIM905
     "deputy chairman chairwoman dean director ambassador madam sir he h e comrade mister doctor the".split()
 )
 """Words that may precede a name and never belong to it (compared after folding)."""
 
-STOPWORDS = frozenset("of the and for in at a an on named after im na n".split())
+STOPWORDS = frozenset("of the and for in at a an on named after im na n".split())  # noqa: SIM905
 
 ORG_SYNONYMS = {
-    "northwestern": "northwest", "northeastern": "northeast", "southwestern": "southwest",
-    "southeastern": "southeast", "polytechnical": "polytechnic", "pedagogical": "normal",
-    "centre": "center", "univ": "university", "uni": "university", "inst": "institute",
-    "workshops": "workshop", "universities": "university", "st": "state", "intl": "international",
+    "northwestern": "northwest",
+    "northeastern": "northeast",
+    "southwestern": "southwest",
+    "southeastern": "southeast",
+    "polytechnical": "polytechnic",
+    "pedagogical": "normal",
+    "centre": "center",
+    "univ": "university",
+    "uni": "university",
+    "inst": "institute",
+    "workshops": "workshop",
+    "universities": "university",
+    "st": "state",
+    "intl": "international",
 }
 """English renderings that vary for one institution name (the registry's own sources disagree this way:
 ROR "Northwestern Polytechnical University" is Hipo "Northwest Polytechnical University"; Chinese
@@ -149,16 +159,14 @@ def _letters(words: list[str] | tuple[str, ...]) -> str:
 def same_person(a: PersonName, b: PersonName) -> bool:
     """Whether two name forms can denote one person: one surname, compatible given names or initials."""
     if a.given and b.given:
-        return {a.surname, *a.given} == {b.surname, *b.given} or (
-            a.surname == b.surname and a.given[0] == b.given[0]
-        )
+        return {a.surname, *a.given} == {b.surname, *b.given} or (a.surname == b.surname and a.given[0] == b.given[0])
     full, short = (a, b) if a.given else (b, a)
     if full.given and not short.given:
         names = {full.surname, *full.given}
         if short.surname not in names:
             return False
         rest = [w for w in (full.surname, *full.given) if w != short.surname]
-        return not short.initials or bool(rest) and short.initials[0] == rest[0][0]
+        return not short.initials or (bool(rest) and short.initials[0] == rest[0][0])
     return a.surname == b.surname and (
         not a.initials or not b.initials or a.initials.startswith(b.initials) or b.initials.startswith(a.initials)
     )

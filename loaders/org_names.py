@@ -15,24 +15,32 @@ from functools import lru_cache
 from loaders.names import STOPWORDS, fold, fold_transliteration, is_abbreviation, org_word
 
 NATIONALITY_WORDS = frozenset(
-    "kazakh kazakhstan kyrgyz kirghiz kyrgyzstan tajik tajikistan uzbek uzbekistan turkmen turkmenistan "
+    "kazakh kazakhstan kyrgyz kirghiz kyrgyzstan tajik tajikistan uzbek uzbekistan turkmen turkmenistan "  # noqa: SIM905
     "russian russia chinese china british german korean american turkish eurasian".split()
 )
 """Words after which the leading words of a name are an eponym ("Al-Farabi Kazakh National University")."""
 
 GENERIC_ORG_WORDS = frozenset(
-    "university institute college academy school state national international technical technological "
+    "university institute college academy school state national international technical technological "  # noqa: SIM905
     "polytechnic pedagogical normal medical agrarian agricultural research higher south north east west "
     "central new republic republican city regional".split()
 )
 
-STATUS_WORDS = frozenset("state national research republican federal named".split())
+STATUS_WORDS = frozenset("state national research republican federal named".split())  # noqa: SIM905
 """Words Central Asian universities gain or lose when renamed; the eponym then carries the identity."""
 
 COUNTRY_QUALIFIERS = {
-    "china": "CN", "prc": "CN", "kazakhstan": "KZ", "kyrgyzstan": "KG", "kyrgyz republic": "KG",
-    "tajikistan": "TJ", "uzbekistan": "UZ", "turkmenistan": "TM", "russia": "RU",
-    "the peoples republic of china": "CN", "peoples republic of china": "CN",
+    "china": "CN",
+    "prc": "CN",
+    "kazakhstan": "KZ",
+    "kyrgyzstan": "KG",
+    "kyrgyz republic": "KG",
+    "tajikistan": "TJ",
+    "uzbekistan": "UZ",
+    "turkmenistan": "TM",
+    "russia": "RU",
+    "the peoples republic of china": "CN",
+    "peoples republic of china": "CN",
 }
 
 _NAMED_AFTER = re.compile(
@@ -42,12 +50,20 @@ _NAMED_AFTER = re.compile(
 )
 _LEADING_INITIALS = re.compile(r"^(?P<ep>(?:[A-Z][a-z]?\.\s*)+[A-Z][\w'-]+)\s+(?P<rest>.+)$")
 _COUNTRY_PHRASES = (
-    ("the peoples republic of china", "china"), ("peoples republic of china", "china"), ("the prc", "china"),
-    ("prc", "china"), ("the kyrgyz republic", "kyrgyzstan"), ("kyrgyz republic", "kyrgyzstan"),
-    ("the republic of kazakhstan", "kazakhstan"), ("republic of kazakhstan", "kazakhstan"),
-    ("the republic of uzbekistan", "uzbekistan"), ("republic of uzbekistan", "uzbekistan"),
-    ("the republic of tajikistan", "tajikistan"), ("republic of tajikistan", "tajikistan"),
-    ("the russian federation", "russia"), ("russian federation", "russia"),
+    ("the peoples republic of china", "china"),
+    ("peoples republic of china", "china"),
+    ("the prc", "china"),
+    ("prc", "china"),
+    ("the kyrgyz republic", "kyrgyzstan"),
+    ("kyrgyz republic", "kyrgyzstan"),
+    ("the republic of kazakhstan", "kazakhstan"),
+    ("republic of kazakhstan", "kazakhstan"),
+    ("the republic of uzbekistan", "uzbekistan"),
+    ("republic of uzbekistan", "uzbekistan"),
+    ("the republic of tajikistan", "tajikistan"),
+    ("republic of tajikistan", "tajikistan"),
+    ("the russian federation", "russia"),
+    ("russian federation", "russia"),
 )
 """Official long country names and their short forms, as printed inside organisation names."""
 
@@ -156,39 +172,59 @@ def same_eponym(a: str, b: str) -> bool:
         return True
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(a, b) >= 80 or fuzz.ratio(a.split()[-1], b.split()[-1]) >= 80
+    return fuzz.ratio(a, b) >= 80 or fuzz.ratio(a.rsplit(maxsplit=1)[-1], b.rsplit(maxsplit=1)[-1]) >= 80
 
 
 def abbreviates(abbreviation: str, name: OrgName) -> bool:
-    """Whether the letters of an abbreviation come, in order, from the starts of the name's words."""
-    letters = fold(abbreviation).replace(" ", "")
+    """Whether an abbreviation's letters start the name's words, in order ("KazNU": Kaz-akh National University)."""
+    chunks = _chunks(abbreviation)
     words = [w for w in fold(name.text).split() if w not in {"named", "after"}]
     eponym = set(fold(name.eponym).split())
     optional = [w in STOPWORDS or w in eponym or len(w) == 1 for w in words]
-    if not letters or not words:
+    if not chunks or not words:
         return False
-    return _consume(letters, tuple(words), tuple(optional))
+    return _consume(chunks, tuple(words), tuple(optional))
+
+
+def _chunks(abbreviation: str) -> tuple[str, ...]:
+    """An abbreviation cut where a capital starts a word: "KazNU" → kaz, n, u; "KSTU" → k, s, t, u."""
+    text = "".join(c for c in abbreviation if c.isalnum())
+    if text.islower() or text.isupper():
+        return tuple(text.lower())
+    return tuple(m.lower() for m in re.findall(r"[A-Z0-9][a-z]*|[a-z]+", text))
 
 
 @lru_cache(maxsize=65536)
-def _consume(letters: str, words: tuple[str, ...], optional: tuple[bool, ...]) -> bool:
-    """Dynamic programme: each mandatory word gives its first letter plus any subsequence of the rest."""
+def _consume(chunks: tuple[str, ...], words: tuple[str, ...], optional: tuple[bool, ...]) -> bool:
+    """Dynamic programme: each mandatory word takes one chunk that starts it, or two ("NW": north-western)."""
     if not words:
-        return not letters
-    if optional[0] and _consume(letters, words[1:], optional[1:]):
+        return not chunks
+    if optional[0] and _consume(chunks, words[1:], optional[1:]):
         return True
-    if not letters or letters[0] != words[0][0]:
+    if not chunks:
         return False
     word = words[0]
-    for take in range(1, len(letters) + 1):
-        if not _is_subsequence(letters[1:take], word[1:]):
-            break
-        if _consume(letters[take:], words[1:], optional[1:]):
-            return True
+    if word.startswith(chunks[0]) and _consume(chunks[1:], words[1:], optional[1:]):
+        return True
+    if len(chunks) >= 2 and len(chunks[0]) == len(chunks[1]) == 1:
+        pair = chunks[0] + chunks[1]
+        return pair in _pieces(word) and _consume(chunks[2:], words[1:], optional[1:])
     return False
 
 
-def _is_subsequence(part: str, word: str) -> bool:
-    """Whether the letters of part appear in word in order."""
-    it = iter(word)
-    return all(c in it for c in part)
+_VOWELS = frozenset("aeiouy")
+
+
+def _pieces(word: str) -> list[str]:
+    """Two initials one word may give: "nw" for "northwestern", "jt" for "jiaotong" (a syllable onset)."""
+    pieces: list[str] = []
+    if len(word) >= 7:  # a second syllable's onset: "jt" in "jiaotong" (XJTU)
+        pieces += [
+            word[0] + c
+            for i, c in enumerate(word[2:-1], start=2)
+            if c not in _VOWELS and word[i - 1] in _VOWELS and word[i + 1] in _VOWELS
+        ]
+    for head in ("north", "south"):
+        if word.startswith(head) and len(word) > len(head) + 2:
+            pieces.append(word[0] + word[len(head)])
+    return pieces

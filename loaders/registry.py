@@ -93,11 +93,19 @@ class Registry:
         """Index one organisation by its name forms, abbreviations, domains and key."""
         idx = len(self.orgs)
         eponyms = tuple(sorted({e for _, e in row["forms"] if e}))
-        self.orgs.append(RegistryOrg(
-            key=row["key"], name=row["name"], country=row["country"], city=row["city"], kind=row["kind"],
-            types=tuple(row["types"]), aliases=tuple(row["aliases"]), domains=tuple(row["domains"]),
-            eponyms=eponyms,
-        ))
+        self.orgs.append(
+            RegistryOrg(
+                key=row["key"],
+                name=row["name"],
+                country=row["country"],
+                city=row["city"],
+                kind=row["kind"],
+                types=tuple(row["types"]),
+                aliases=tuple(row["aliases"]),
+                domains=tuple(row["domains"]),
+                eponyms=eponyms,
+            )
+        )
         for signature, eponym in row["forms"]:
             self._by_signature.setdefault(signature, []).append((idx, eponym))
             if eponym:
@@ -124,15 +132,18 @@ class Registry:
         idx = self._by_key.get(key)
         return None if idx is None else self.orgs[idx]
 
-    def match_organisation(self, name: str, country: str | None = None,
-                           city: str | None = None) -> list[RegistryMatch]:
+    def match_organisation(self, name: str, country: str | None = None, city: str | None = None) -> list[RegistryMatch]:
         """Known organisations this name may denote, best first; country/city (if given) must not conflict."""
         parsed = parse_org(name)
         if parsed.abbreviation:
             matches = self._match_abbreviation(parsed, country)
         else:
-            matches = (self._match_name(parsed) or self._match_renamed(parsed) or self._match_qualified(name)
-                       or self._match_fuzzy(parsed))
+            matches = (
+                self._match_name(parsed)
+                or self._match_renamed(parsed)
+                or self._match_qualified(name)
+                or self._match_fuzzy(parsed)
+            )
         return _rank(matches, country=country, city=city)
 
     def _match_name(self, parsed: OrgName) -> list[RegistryMatch]:
@@ -145,21 +156,24 @@ class Registry:
         return out
 
     def _match_renamed(self, parsed: OrgName) -> list[RegistryMatch]:
-        """"Karaganda Research University named after Buketov" = "Karaganda University named after Buketov"."""
+        """ "Karaganda Research University named after Buketov" = "Karaganda University named after Buketov"."""
         if not parsed.eponym:
             return []
         found = self._by_eponym.get((parsed.loose_signature, parsed.eponym), set())
         return [RegistryMatch(self.orgs[i], 0.9, "eponym") for i in sorted(found)]
 
     def _match_qualified(self, name: str) -> list[RegistryMatch]:
-        """"Lanzhou University of China": the name without a trailing country or city, in that place."""
+        """ "Lanzhou University of China": the name without a trailing country or city, in that place."""
         core, qualifier = strip_qualifier(name)
         place = self.country(qualifier) if qualifier else None
         city = self.city(qualifier) if qualifier and not place else None
-        if not place and not city or core == name:
+        if (not place and not city) or core == name:
             return []
-        found = [m for m in self._match_name(parse_org(core))
-                 if (place and m.org.country == place) or (city and m.org.city == city.name)]
+        found = [
+            m
+            for m in self._match_name(parse_org(core))
+            if (place and m.org.country == place) or (city and m.org.city == city.name)
+        ]
         return [RegistryMatch(m.org, m.score * 0.95, "name+place") for m in found]
 
     def _match_fuzzy(self, parsed: OrgName) -> list[RegistryMatch]:
@@ -167,8 +181,9 @@ class Registry:
         if len(parsed.signature) < 8:
             return []
         out = []
-        for signature, ratio, _ in process.extract(parsed.signature, self._signatures, scorer=fuzz.ratio,
-                                                   score_cutoff=FUZZY_CUTOFF, limit=5):
+        for signature, ratio, _ in process.extract(
+            parsed.signature, self._signatures, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5
+        ):
             for idx, eponym in self._by_signature[signature]:
                 if same_eponym(parsed.eponym, eponym):
                     out.append(RegistryMatch(self.orgs[idx], 0.9 * ratio / 100, "fuzzy"))

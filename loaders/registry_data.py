@@ -7,10 +7,28 @@ from pathlib import Path
 REGISTRY_PATH = Path(__file__).resolve().parent / "data" / "registry.json.gz"
 
 COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
-    "KZ": ("Kazakhstan", "Republic of Kazakhstan", "Kazakh", "Kazakhstani", "Kazakhs", "Qazaqstan", "Kazakstan",
-           "Казахстан", "Қазақстан"),
-    "KG": ("Kyrgyzstan", "Kyrgyz Republic", "Kyrgyz", "Kyrgyzstani", "Kirghiz", "Kirgizia", "Kirghizia",
-           "Кыргызстан", "Киргизия"),
+    "KZ": (
+        "Kazakhstan",
+        "Republic of Kazakhstan",
+        "Kazakh",
+        "Kazakhstani",
+        "Kazakhs",
+        "Qazaqstan",
+        "Kazakstan",
+        "Казахстан",
+        "Қазақстан",
+    ),
+    "KG": (
+        "Kyrgyzstan",
+        "Kyrgyz Republic",
+        "Kyrgyz",
+        "Kyrgyzstani",
+        "Kirghiz",
+        "Kirgizia",
+        "Kirghizia",
+        "Кыргызстан",
+        "Киргизия",
+    ),
     "UZ": ("Uzbekistan", "Republic of Uzbekistan", "Uzbek", "Uzbekistani", "Uzbeks", "O'zbekiston", "Узбекистан"),
     "TJ": ("Tajikistan", "Republic of Tajikistan", "Tajik", "Tajikistani", "Tadjik", "Tojikiston", "Таджикистан"),
     "TM": ("Turkmenistan", "Turkmen", "Turkmenistani", "Turkmenia", "Туркменистан"),

@@ -18,10 +18,10 @@ from loaders.index import EntityIndex, label_group
 from loaders.judgements import Judgements
 from loaders.names import is_abbreviation, slugify
 from loaders.org_names import OrgName, abbreviates, parse_org
-from loaders.other_entities import resolve_other
-from loaders.people import resolve_person
 from loaders.registry import Registry, RegistryMatch, RegistryOrg
-from loaders.units import resolve_unit
+from loaders.resolve_other import resolve_other
+from loaders.resolve_people import resolve_person
+from loaders.resolve_units import resolve_unit
 
 __all__ = ["EntityIndex", "resolve", "resolve_publisher"]
 
@@ -63,8 +63,14 @@ class Resolver:
             return resolve_unit(candidate, resolver=self, resolution=resolution)
         if candidate.label == "Person":
             return resolve_person(candidate, index=self.index, tag=self.context.document_tag)
-        return resolve_other(candidate, extraction=self.extraction, resolution=resolution, index=self.index,
-                             registry=self.registry, tag=self.context.document_tag)
+        return resolve_other(
+            candidate,
+            extraction=self.extraction,
+            resolution=resolution,
+            index=self.index,
+            registry=self.registry,
+            tag=self.context.document_tag,
+        )
 
     # ------------------------------------------------------------ organisations
 
@@ -73,8 +79,11 @@ class Resolver:
         full = [n for n in candidate.names if not parse_org(n).abbreviation]
         abbreviations = [parse_org(n) for n in candidate.names if parse_org(n).abbreviation]
         if not full:
-            full = [self.context.definitions[a.core_abbreviation.upper()] for a in abbreviations
-                    if a.core_abbreviation.upper() in self.context.definitions][:1]
+            full = [
+                self.context.definitions[a.core_abbreviation.upper()]
+                for a in abbreviations
+                if a.core_abbreviation.upper() in self.context.definitions
+            ][:1]
         if full and (org := self.registry_org(full, candidate)) is not None:
             return from_registry(org, candidate)
         if full and (known := self.known_org(full, candidate)) is not None:
@@ -87,8 +96,9 @@ class Resolver:
         """The registry organisation the full names denote, if one stands out."""
         for country in _countries_to_try(candidate.country, self.context.main_country()):
             for name in names:
-                matches = [m for m in self.registry.match_organisation(name, country, candidate.city)
-                           if m.org.kind == "org"]
+                matches = [
+                    m for m in self.registry.match_organisation(name, country, candidate.city) if m.org.kind == "org"
+                ]
                 if (best := _clear_best(matches)) is not None:
                     return best.org
         return None
@@ -96,8 +106,11 @@ class Resolver:
     def known_org(self, names: list[str], candidate: Candidate) -> Entity | None:
         """An organisation already in the graph under one of these names, in a compatible place."""
         for name in names:
-            found = [e for e in self.index.find_org(parse_org(name), candidate.label)
-                     if _compatible(e, candidate) and not self.judgements.not_same(e.key, slugify(name))]
+            found = [
+                e
+                for e in self.index.find_org(parse_org(name), candidate.label)
+                if _compatible(e, candidate) and not self.judgements.not_same(e.key, slugify(name))
+            ]
             if len(found) == 1:
                 return found[0]
         return None
@@ -146,8 +159,14 @@ class Resolver:
             key = f"{key}_{(candidate.country or '').lower() or self.context.document_tag}"
             if ambiguous and candidate.country is None:
                 key = f"{slugify(name)}_{self.context.document_tag}"
-        return Entity(key=key, label=candidate.label, name=name, aliases=sorted(set(candidate.names)),
-                      country=candidate.country, city=candidate.city)
+        return Entity(
+            key=key,
+            label=candidate.label,
+            name=name,
+            aliases=sorted(set(candidate.names)),
+            country=candidate.country,
+            city=candidate.city,
+        )
 
     # ------------------------------------------------------------ judgements
 
@@ -161,8 +180,12 @@ class Resolver:
         canonical = self.judgements.canonical(entity.key)
         if canonical != entity.key:
             known = self.index.get(canonical)
-            entity = replace(entity, key=canonical, name=known.name if known else entity.name,
-                             country=known.country if known else entity.country)
+            entity = replace(
+                entity,
+                key=canonical,
+                name=known.name if known else entity.name,
+                country=known.country if known else entity.country,
+            )
         if (name := self.judgements.name_for(entity.key)) is not None:
             entity = replace(entity, name=name)
         return entity
@@ -192,14 +215,26 @@ def resolve_publisher(document: Document, registry: Registry) -> Entity | None:
 
 def from_registry(org: RegistryOrg, candidate: Candidate) -> Entity:
     """The entity for a registry organisation, named as the registry names it."""
-    return Entity(key=org.key, label=candidate.label, name=org.name, aliases=sorted(set(candidate.names)),
-                  country=org.country or candidate.country, city=org.city or candidate.city)
+    return Entity(
+        key=org.key,
+        label=candidate.label,
+        name=org.name,
+        aliases=sorted(set(candidate.names)),
+        country=org.country or candidate.country,
+        city=org.city or candidate.city,
+    )
 
 
 def with_names(entity: Entity, candidate: Candidate) -> Entity:
     """A known entity, carrying this candidate's label and names."""
-    return Entity(key=entity.key, label=candidate.label, name=entity.name, aliases=sorted(set(candidate.names)),
-                  country=entity.country or candidate.country, city=entity.city or candidate.city)
+    return Entity(
+        key=entity.key,
+        label=candidate.label,
+        name=entity.name,
+        aliases=sorted(set(candidate.names)),
+        country=entity.country or candidate.country,
+        city=entity.city or candidate.city,
+    )
 
 
 def _clear_best(matches: list[RegistryMatch]) -> RegistryMatch | None:
@@ -229,8 +264,11 @@ def _denotes(abbr: OrgName, entity: Entity) -> bool:
     """Whether an abbreviation stands for an entity: one of its names, or their word starts."""
     if any(is_abbreviation(a) and a.upper() == abbr.core_abbreviation.upper() for a in entity.aliases):
         return True
-    return any(abbreviates(abbr.core_abbreviation, parse_org(n)) for n in {entity.name, *entity.aliases}
-               if not is_abbreviation(n))
+    return any(
+        abbreviates(abbr.core_abbreviation, parse_org(n))
+        for n in {entity.name, *entity.aliases}
+        if not is_abbreviation(n)
+    )
 
 
 def _display_name(names: list[str]) -> str:

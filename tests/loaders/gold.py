@@ -28,14 +28,21 @@ def gold_articles() -> list[dict]:
 def gold_extraction(article: dict, registry: Registry) -> Extraction:
     """The article as a perfect extractor would give it: gold entities as candidates, PART_OF relations."""
     text = article["text"]
-    document = Document(key="doc_" + hashlib.sha256(text.encode()).hexdigest()[:16], text=text,
-                        url=article.get("url"), title=article.get("title"), source_id=article["id"])
+    document = Document(
+        key="doc_" + hashlib.sha256(text.encode()).hexdigest()[:16],
+        text=text,
+        url=article.get("url"),
+        title=article.get("title"),
+        source_id=article["id"],
+    )
     publisher = resolve_publisher(document, registry)
     if publisher is not None:
         document = replace(document, publisher_key=publisher.key)
     gold = article["gold"]
-    candidates = [Candidate(local_id=e["key"], label=e["type"], names=list(e["names"]), country=e.get("country"))
-                  for e in gold["entities"]]
+    candidates = [
+        Candidate(local_id=e["key"], label=e["type"], names=list(e["names"]), country=e.get("country"))
+        for e in gold["entities"]
+    ]
     relations = [Relation("PART_OF", r["unit"], r["org"], "") for r in gold["relations"] if r["type"] == "PART_OF"]
     return Extraction(document=document, candidates=candidates, relations=relations)
 
@@ -83,8 +90,10 @@ def measure(articles: list[dict], *, judgements: Judgements | None = None) -> Sc
 if __name__ == "__main__":
     for label, order in (("file order", gold_articles()), ("reversed", gold_articles()[::-1])):
         s = measure(order)
-        print(f"{label}: gold entities {len(s.nodes_per_gold)}, nodes {len(s.gold_per_node)}, "
-              f"fragmentation {s.fragmentation:.3f}, false merges {len(s.false_merges)}")
+        print(
+            f"{label}: gold entities {len(s.nodes_per_gold)}, nodes {len(s.gold_per_node)}, "
+            f"fragmentation {s.fragmentation:.3f}, false merges {len(s.false_merges)}"
+        )
         for k, v in sorted(s.fragmented.items()):
             print("  fragmented", k, sorted(v))
         for k, v in sorted(s.false_merges.items()):

@@ -19,8 +19,15 @@ _INITIATIVE_TAIL = re.compile(r"\s+(initiative|project|program|programme|platfor
 _PLACE_TAIL = re.compile(r"\s+(in|of|at)\s+[A-Z][\w'’ -]+$")
 
 
-def resolve_other(candidate: Candidate, *, extraction: Extraction, resolution: Resolution, index: EntityIndex,
-                  registry: Registry, tag: str) -> Entity:
+def resolve_other(
+    candidate: Candidate,
+    *,
+    extraction: Extraction,
+    resolution: Resolution,
+    index: EntityIndex,
+    registry: Registry,
+    tag: str,
+) -> Entity:
     """Dispatch on the label."""
     if candidate.label == "Initiative":
         return resolve_initiative(candidate, index=index, registry=registry)
@@ -30,7 +37,8 @@ def resolve_other(candidate: Candidate, *, extraction: Extraction, resolution: R
         return resolve_country(candidate, registry=registry)
     if candidate.label == "Agreement":
         parties = sorted(
-            resolution.entities[r.a].key for r in extraction.relations
+            resolution.entities[r.a].key
+            for r in extraction.relations
             if r.type == "PARTY_TO" and r.b == candidate.local_id and r.a in resolution.entities
         )
         return keyed(candidate, _agreement_key(candidate, parties, tag))
@@ -71,8 +79,9 @@ def resolve_city(candidate: Candidate, *, registry: Registry) -> Entity:
     city = registry.city(name, candidate.country) or registry.city(name)
     if city is None:
         return keyed(candidate, slugify(name))
-    return Entity(key=slugify(city.name), label="City", name=city.name, aliases=sorted(set(candidate.names)),
-                  country=city.country)
+    return Entity(
+        key=slugify(city.name), label="City", name=city.name, aliases=sorted(set(candidate.names)), country=city.country
+    )
 
 
 def resolve_country(candidate: Candidate, *, registry: Registry) -> Entity:
@@ -82,15 +91,22 @@ def resolve_country(candidate: Candidate, *, registry: Registry) -> Entity:
     if code is None or code not in registry.country_names:
         return keyed(candidate, slugify(name))
     english = registry.country_names[code]
-    return Entity(key=slugify(english), label="Country", name=english, aliases=sorted(set(candidate.names)),
-                  country=code)
+    return Entity(
+        key=slugify(english), label="Country", name=english, aliases=sorted(set(candidate.names)), country=code
+    )
 
 
 def keyed(candidate: Candidate, key: str, *, name: str | None = None) -> Entity:
     """An entity of the candidate's label under a given key."""
-    return Entity(key=key, label=candidate.label, name=name or _name(candidate.names),
-                  aliases=sorted(set(candidate.names)), country=candidate.country, city=candidate.city,
-                  props=dict(candidate.props))
+    return Entity(
+        key=key,
+        label=candidate.label,
+        name=name or _name(candidate.names),
+        aliases=sorted(set(candidate.names)),
+        country=candidate.country,
+        city=candidate.city,
+        props=dict(candidate.props),
+    )
 
 
 def _agreement_key(candidate: Candidate, parties: list[str], tag: str) -> str:

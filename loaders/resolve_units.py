@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from loaders.resolve import Resolver
 
 GENERIC_UNIT_WORDS = frozenset(
-    "faculty faculties school department institute center centre college laboratory laboratories lab labs "
+    "faculty faculties school department institute center centre college laboratory laboratories lab labs "  # noqa: SIM905
     "office division chair unit key joint international cooperation exchange exchanges education educational "
     "foreign language languages research training engineering technology technologies science sciences "
     "confucius chinese china culture cultural studies study national state new main university "
@@ -26,24 +26,51 @@ def resolve_unit(candidate: Candidate, *, resolver: Resolver, resolution: Resolu
     """Same unit = same parent and name, or a distinctive name known to the registry or the graph."""
     name = _unit_name(candidate.names)
     parent = _parent(candidate, resolver, resolution)
-    registry = [m for m in resolver.registry.match_organisation(name, candidate.country)
-                if m.org.kind == "org" and m.how == "name" and m.score >= 0.95]
+    registry = [
+        m
+        for m in resolver.registry.match_organisation(name, candidate.country)
+        if m.org.kind == "org" and m.how == "name" and m.score >= 0.95
+    ]
     if len(registry) == 1:
         org = registry[0].org
-        return Entity(key=org.key, label="Lab", name=org.name, aliases=sorted(set(candidate.names)),
-                      country=org.country, city=org.city)
+        return Entity(
+            key=org.key,
+            label="Lab",
+            name=org.name,
+            aliases=sorted(set(candidate.names)),
+            country=org.country,
+            city=org.city,
+        )
     if parent is not None:
         key = f"{parent.key}_{slugify(name)}"
-        return Entity(key=key, label="Lab", name=name, aliases=sorted(set(candidate.names)),
-                      country=candidate.country or parent.country, city=candidate.city or parent.city)
+        return Entity(
+            key=key,
+            label="Lab",
+            name=name,
+            aliases=sorted(set(candidate.names)),
+            country=candidate.country or parent.country,
+            city=candidate.city or parent.city,
+        )
     if is_generic(name):
         key = f"{slugify(name)}_{resolver.context.document_tag}"
-        return Entity(key=key, label="Lab", name=name, aliases=sorted(set(candidate.names)),
-                      country=candidate.country, city=candidate.city)
+        return Entity(
+            key=key,
+            label="Lab",
+            name=name,
+            aliases=sorted(set(candidate.names)),
+            country=candidate.country,
+            city=candidate.city,
+        )
     known = [e for e in resolver.index.find_org(parse_org(name), "Lab") if e.label == "Lab"]
     if len(known) == 1:
-        return Entity(key=known[0].key, label="Lab", name=known[0].name, aliases=sorted(set(candidate.names)),
-                      country=known[0].country or candidate.country, city=known[0].city or candidate.city)
+        return Entity(
+            key=known[0].key,
+            label="Lab",
+            name=known[0].name,
+            aliases=sorted(set(candidate.names)),
+            country=known[0].country or candidate.country,
+            city=known[0].city or candidate.city,
+        )
     return resolver.new_entity(candidate, [name, *candidate.names])
 
 
