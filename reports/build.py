@@ -1,0 +1,129 @@
+"""Assemble a report from the store and render it as self-contained HTML or Markdown.
+
+    build_report(store, scope)  → Report
+      snapshot (graph.export.node_link) → narrow to scope/since → ties → metrics
+      → Overview, Who matters, Structure, Initiatives, Risk context, Sources and method
+    render(report, fmt)         → str (templates/report.html.j2 or report.md.j2)
+
+Every table names its query or metric; every row about a tie cites the Documents that state it (footnotes
+with title, publisher, date and URL). The HTML has no scripts and fetches nothing: charts are inline SVG.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+import jinja2
+
+from graph.errors import BadRequest
+from graph.store import GraphStore
+from reports.context import initiatives, risk_context
+from reports.metrics import compute_metrics
+from reports.model import Citations, Report, Section
+from reports.sections import Inputs, overview, structure, who_matters
+from reports.snapshot import Scope, Snapshot, core_of, load_snapshot, narrow, resolve_ref, tie_network
+
+Format = Literal["html", "md"]
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+SECTION_TITLES = ("Overview", "Who matters", "Structure", "Initiatives", "Risk context", "Sources and method")
+
+
+def make_scope(*, country: str | None = None, entity: str | None = None, since: int | None = None) -> Scope:
+    """The scope the options ask for; at most one of country and entity."""
+    if country and entity:
+        raise BadRequest("give either a country or an entity, not both")
+    if since is not None and not 1900 <= since <= 2100:
+        raise BadRequest(f"since must be a year such as 2020: got {since}")
+    if country:
+        return Scope("country", country.upper(), since)
+    if entity:
+        return Scope("entity", entity, since)
+    return Scope("all", None, since)
+
+
+def build_report(store: GraphStore, scope: Scope, *, engine: str = "auto") -> Report:
+    """Read the graph and build every section of the report on `scope`."""
+    return build_from_snapshot(load_snapshot(store), scope, engine=engine)
+
+
+def build_from_snapshot(whole: Snapshot, scope: Scope, *, engine: str = "auto") -> Report:
+    """Build the report from a snapshot already in memory."""
+    core = core_of(whole, scope)
+    snapshot = narrow(whole, scope)
+    ties = tie_network(snapshot)
+    metrics = compute_metrics(snapshot, ties, engine=engine)
+    citations = Citations(snapshot)
+    inputs = Inputs(whole=whole, snapshot=snapshot, ties=ties, metrics=metrics, citations=citations, core=core)
+    sections = [overview(inputs), who_matters(inputs), structure(inputs), initiatives(inputs), risk_context(inputs)]
+    sections.append(method_section(inputs, scope))
+    label = scope.label
+    if scope.kind == "entity":
+        label = label.replace(str(scope.value), whole.name(resolve_ref(whole, str(scope.value))))
+    return Report(
+        title="Central Asia–China academic cooperation",
+        scope=label,
+        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        sections=sections,
+        footnotes=citations.footnotes(),
+        method=metrics.method,
+    )
+
+
+def method_section(inputs: Inputs, scope: Scope) -> Section:
+    """How the figures were made, so a reader can redo them; the footnotes follow in the template."""
+    method = inputs.metrics.method
+    notes = [
+        f"Scope: {scope.label}. A tie is kept when one of its organisations is in scope"
+        + (f"; facts dated before {scope.since} (and undated ones) are left out." if scope.since else "."),
+        f"Ties: {TIE_NOTE}",
+        "Independent sources: the distinct Documents stating a tie; one Document counts once however many "
+        "facts of the tie it states.",
+        f"Metrics computed with {method['library']} on {method['nodes']} organisations and {method['ties']} "
+        f"ties. Betweenness: {method['betweenness']}. PageRank: {method['pagerank']}. "
+        f"Communities: {method['communities']}.",
+        "Central Asia = KZ, KG, TJ, TM, UZ; China = CN. Countries are those the graph records for each "
+        "organisation (“?” when unknown).",
+    ]
+    return Section(
+        "sources",
+        "Sources and method",
+        "Every statement about a tie above carries footnotes to the documents that state it; they are listed "
+        "below with title, publisher, date and address.",
+        notes=notes,
+    )
+
+
+TIE_NOTE = (
+    "two organisations (universities, other organisations, labs) are tied when the graph records that they "
+    "cooperate (COOPERATES_WITH), that one visited the other (VISITED), that one is part of the other (PART_OF), "
+    "or that both are parties to one agreement (PARTY_TO)."
+)
+
+
+def _environment() -> jinja2.Environment:
+    """Templates from reports/templates, HTML autoescaped."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=jinja2.select_autoescape(["html.j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def render(report: Report, fmt: Format) -> str:
+    """The report as HTML or Markdown text."""
+    if fmt not in ("html", "md"):
+        raise BadRequest(f"unknown report format {fmt!r}: use html or md")
+    template = _environment().get_template(f"report.{fmt}.j2")
+    return template.render(report=report)
+
+
+def write_report(store: GraphStore, scope: Scope, *, fmt: Format, path: Path) -> Report:
+    """Build the report and write it to `path`."""
+    report = build_report(store, scope)
+    path.write_text(render(report, fmt), encoding="utf-8")
+    return report
