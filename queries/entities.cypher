@@ -1,0 +1,13 @@
+// name: entities
+// title: Entities by type and country
+// mode: read
+// params: type: label | None, country: country | None, limit: int[1..500] = 50, offset: int[0..100000] = 0
+// returns: key, name, type, country, city, aliases
+// Every entity of a type (University, Person, Agreement...) and/or country, by name.
+MATCH (n:Entity)
+WHERE ($type IS NULL OR $type IN labels(n)) AND ($country IS NULL OR n.country = $country)
+RETURN n.key AS key, n.name AS name, [l IN labels(n) WHERE l <> 'Entity'][0] AS type, n.country AS country,
+       n.city AS city, coalesce(n.aliases, []) AS aliases
+ORDER BY name, key
+SKIP $offset
+LIMIT $limit
