@@ -1,0 +1,1 @@
+"""Interactive network views of the graph (vis-network), the home page and the `coopgraph viz` command."""
