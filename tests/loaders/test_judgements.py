@@ -29,7 +29,7 @@ def test_bad_judgements_are_refused(tmp_path: Path) -> None:
         Judgement(kind="explode", a="x")
     path = tmp_path / "j.jsonl"
     path.write_text("{not json\n")
-    with pytest.raises(BadRequest, match="j.jsonl:1"):
+    with pytest.raises(BadRequest, match=r"j\.jsonl:1"):
         Judgements.load(path)
 
 
