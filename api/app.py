@@ -30,7 +30,7 @@ ROUTER_MODULES: tuple[str, ...] = (
     "api.routes.documents",
     "api.routes.queries",
     # "api.routes.viz",      (views: add the line here)
-    # "api.routes.reports",  (reports: add the line here)
+    "api.routes.reports",
 )
 """Modules whose `router` the app includes, in this order."""
 

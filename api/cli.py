@@ -188,6 +188,9 @@ def evaluate(
     typer.echo(evaluate_gold(gold))
 
 
+__import__("reports.commands", fromlist=["register"]).register(app)  # `coopgraph report` (reports/commands.py)
+
+
 def main() -> None:
     """Entry point: run the command, turning coopgraph errors into one line and an exit code."""
     try:

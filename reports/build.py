@@ -30,17 +30,24 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 SECTION_TITLES = ("Overview", "Who matters", "Structure", "Initiatives", "Risk context", "Sources and method")
 
 
-def make_scope(*, country: str | None = None, entity: str | None = None, since: int | None = None) -> Scope:
-    """The scope the options ask for; at most one of country and entity."""
+def make_scope(
+    *, scope: str | None = None, country: str | None = None, entity: str | None = None, since: int | None = None
+) -> Scope:
+    """The scope the options ask for: `scope` all|country|entity (implied by country/entity when left out)."""
     if country and entity:
         raise BadRequest("give either a country or an entity, not both")
     if since is not None and not 1900 <= since <= 2100:
         raise BadRequest(f"since must be a year such as 2020: got {since}")
-    if country:
-        return Scope("country", country.upper(), since)
-    if entity:
-        return Scope("entity", entity, since)
-    return Scope("all", None, since)
+    kind = scope or ("country" if country else "entity" if entity else "all")
+    if kind == "all" and not (country or entity):
+        return Scope("all", None, since)
+    if kind == "country" and country:
+        return Scope("country", country.strip().upper(), since)
+    if kind == "entity" and entity:
+        return Scope("entity", entity.strip(), since)
+    if kind not in ("all", "country", "entity"):
+        raise BadRequest(f"unknown scope {kind!r}: use all, country or entity")
+    raise BadRequest(f"scope {kind!r} needs {'no country or entity' if kind == 'all' else 'a ' + kind}")
 
 
 def build_report(store: GraphStore, scope: Scope, *, engine: str = "auto") -> Report:
