@@ -1,0 +1,131 @@
+"""Document → Extraction: offline and deterministic (spaCy blank English, patterns, word lists).
+
+Mentions are found sentence by sentence (mentions.py), grouped into one candidate per entity (coref.py),
+and relations are read off the sentences (relations.py). The publisher, when the text names it, is the
+candidate its URL host abbreviates or names ("kbtu.kz" → KBTU) and is marked {"publisher": True}.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from loaders.coref import abbreviates, group_mentions
+from loaders.facts import Candidate, Document, Extraction
+from loaders.gazetteer import cities, country_of, is_place
+from loaders.mentions import Mention, find_mentions
+from loaders.orgs import tokenize
+from loaders.relations import Context, read_relations
+
+INITIATIVE_NAMES = {
+    "belt_and_road": "Belt and Road Initiative",
+    "luban_workshop": "Luban Workshop",
+    "smart_education": "Smart Education of China",
+}
+HOST_NOISE = {"www", "en", "eng", "english", "news", "edu", "ac", "com", "org", "gov", "net", "info", "int",
+              "university", "www2", "web", "portal", "main"}  # fmt: skip
+
+
+def extract(document: Document) -> Extraction:
+    """Everything one document says: one candidate per entity, and the relations between them."""
+    sentences, mentions = find_mentions(document.text)
+    count = group_mentions(mentions)
+    candidates = [_candidate(f"e{n}", [m for m in mentions if m.group == n]) for n in range(count)]
+    _add_bare_names(sentences, mentions, candidates)
+    candidates += _places(document.text)
+    publisher = _publisher(document, candidates)
+    context = Context(document, sentences, mentions, candidates, publisher)
+    relations = read_relations(context)
+    return Extraction(document=document, candidates=context.candidates, relations=relations)
+
+
+def _candidate(local_id: str, group: list[Mention]) -> Candidate:
+    """One candidate from the mentions of one entity: every name used, the fullest first."""
+    first = group[0]
+    if first.kind == "initiative":
+        label = "Initiative"
+    else:
+        labels = Counter(m.label for m in group if m.label)
+        label = labels.most_common(1)[0][0] if labels else "Organization"
+        if "University" in labels:
+            label = "University"
+    names: list[str] = []
+    for mention in group:
+        names += _surface_forms(mention)
+    if first.kind == "initiative" and first.initiative:
+        names.append(INITIATIVE_NAMES[first.initiative])
+    names = sorted(dict.fromkeys(n for n in names if n), key=lambda n: (-len(n), n))
+    props: dict[str, object] = {}
+    country = None
+    if label != "Person":
+        country = next((c for n in names for c in [country_of(n)] if c), None)
+    if first.kind == "initiative":
+        props["initiative"] = first.initiative
+    return Candidate(local_id=local_id, label=label, names=names, country=country, props=props)
+
+
+def _surface_forms(mention: Mention) -> list[str]:
+    """The names one mention contributes: as printed, without '(ABBR)', the ABBR, without a place tail."""
+    text = mention.text.strip()
+    forms = [text, *mention.extra_names]
+    if mention.org and mention.org.abbr:
+        bare = re.sub(r"\s*\([^)]*\)\s*", " ", text).strip()
+        forms += [bare, mention.org.abbr]
+    place_tail = re.match(r"^(.*?)\s+(?:of|in)\s+(?:the\s+)?([A-Z][\w'’ -]+)$", text)
+    if place_tail and is_place(place_tail.group(2).split()[-1]) and mention.label != "Organization":
+        forms.append(place_tail.group(1))
+    if mention.person:
+        forms.append(re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+", "", text))
+    return forms
+
+
+def _add_bare_names(sentences: list, mentions: list[Mention], candidates: list[Candidate]) -> None:
+    """A bare surname of a person named in full ('Hong', 'Tokayev') is one more name of that person."""
+    people = [c for c in candidates if c.label == "Person"]
+    words = {w: c for c in people for n in c.names for w in n.split() if len(w) > 1 and w[0].isupper()}
+    ambiguous = {w for w in words if sum(any(w in n.split() for n in c.names) for c in people) > 1}
+    for number, sentence in enumerate(sentences):
+        taken = [(m.start, m.end) for m in mentions if m.sentence == number]
+        for token in tokenize(sentence.text):
+            word = token.bare
+            if word in words and word not in ambiguous and not any(s <= token.start < e for s, e in taken):
+                if word not in words[word].names and not is_place(word):
+                    words[word].names.append(word)
+
+
+def _places(text: str) -> list[Candidate]:
+    """Cities named in the text, for context (label City)."""
+    known = cities()
+    found = dict.fromkeys(
+        w for w in re.findall(r"\b[A-Z][a-z]+(?:['’-][a-z]+)?\b", text) if w.replace("’", "'") in known
+    )
+    return [
+        Candidate(local_id=f"city{i}", label="City", names=[name], country=known[name.replace("’", "'")][0])
+        for i, name in enumerate(found)
+    ]
+
+
+def _publisher(document: Document, candidates: list[Candidate]) -> Candidate | None:
+    """The candidate the document's publisher is ('kbtu.kz' → KBTU, 'buketov.edu.kz' → Buketov University)."""
+    host = (document.publisher or "").lower()
+    parts = [p for p in re.split(r"[.\-]", host) if p and p not in HOST_NOISE and len(p) > 1]
+    if not parts or len(parts) < 1:
+        return None
+    parts = parts[:-1] if len(parts) > 1 else parts
+    orgs = [c for c in candidates if c.label in {"University", "Organization"}]
+    for part in parts:
+        fits = [c for c in orgs if any(_host_names(part, name) for name in c.names)]
+        if len(fits) == 1:
+            fits[0].props["publisher"] = True
+            return fits[0]
+    return None
+
+
+def _host_names(part: str, name: str) -> bool:
+    """A host label that is a name's acronym or one of its distinctive words."""
+    if name.lower() == part or (len(part) <= 6 and abbreviates(part, name) and part.upper() in name.upper()):
+        return True
+    if len(part) <= 6 and abbreviates(part, name):
+        return True
+    words = [w.lower().strip("-") for w in re.findall(r"[\w-]+", name)]
+    return len(part) >= 5 and any(part == w or part == w.split("-")[-1] for w in words)

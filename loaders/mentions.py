@@ -1,0 +1,103 @@
+"""Every mention in a document, sentence by sentence: initiatives, organisations, people, acronyms.
+
+The order matters: named initiatives first (so "Lu Ban Workshop" is never a person), then organisation
+names, then people outside those names, then bare acronyms ("KazNU", "HEU") for coreference to resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.gazetteer import INTERNATIONAL_ORGS, NOT_ORG_ACRONYMS, is_place
+from loaders.orgs import ABBR, OrgMention, find_org_mentions, tokenize
+from loaders.people import PersonMention, find_people
+from loaders.sentences import Sentence, split_sentences
+
+INITIATIVES = {
+    "belt_and_road": re.compile(
+        r"\b(?:One Belt,? One Road|Belt and Road|Belt & Road|Silk Road Economic Belt|"
+        r"21st[- ]Century Maritime Silk Road)(?:\s+[Ii]nitiative)?"
+    ),
+    "luban_workshop": re.compile(
+        r"(?:\b(?:[A-Z][\w]*(?:-[A-Z][\w]*)*|vocational)\s+)?[“\"«]?\bLu ?[Bb]an\s+[Ww]orkshops?[”\"»]?"
+        r"(?:\s+(?:program(?:me)?|project)\b|\s+in\s+[A-Z][a-z]+)?"
+    ),
+    "smart_education": re.compile(
+        r"\b(?:China's\s+|China’s\s+)?Smart Education(?:\s+of China)?(?:\s+online)?(?:\s+platform)?"
+    ),
+}
+LEADING_NOISE = re.compile(r"^(?:The|A|An|This|That|Its|Our|Their|First|Named)\s+")
+
+
+@dataclass
+class Mention:
+    """One mention: which sentence, where in it, what it is, and what it found."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    """'org', 'person', 'initiative' or 'acronym'."""
+    label: str
+    org: OrgMention | None = None
+    person: PersonMention | None = None
+    initiative: str | None = None
+    group: int | None = None
+    extra_names: list[str] = field(default_factory=list)
+
+
+def find_mentions(text: str) -> tuple[list[Sentence], list[Mention]]:
+    """The sentences of a text and every mention in them, in text order."""
+    sentences = split_sentences(text)
+    mentions: list[Mention] = []
+    for number, sentence in enumerate(sentences):
+        mentions += sentence_mentions(number, sentence.text)
+    return sentences, mentions
+
+
+def sentence_mentions(number: int, text: str) -> list[Mention]:
+    """The mentions of one sentence, non-overlapping, in order."""
+    found = _initiatives(number, text)
+    taken = [(m.start, m.end) for m in found]
+    for org in find_org_mentions(text):
+        if not any(org.start < e and s < org.end for s, e in taken):
+            found.append(Mention(number, org.start, org.end, org.text, "org", org.label, org=org))
+            taken.append((org.start, org.end))
+    for person in find_people(text, taken):
+        found.append(Mention(number, person.start, person.end, person.text, "person", "Person", person=person))
+        taken.append((person.start, person.end))
+    found += _acronyms(number, text, taken)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _initiatives(number: int, text: str) -> list[Mention]:
+    """Named initiatives: Belt and Road in all its names, Luban Workshop(s), Smart Education of China."""
+    found: list[Mention] = []
+    for key, pattern in INITIATIVES.items():
+        for match in pattern.finditer(text):
+            surface = match.group().strip('“”"«» ')
+            start = match.start() + match.group().find(surface)
+            noise = LEADING_NOISE.match(surface)
+            if noise:
+                surface, start = surface[noise.end() :], start + noise.end()
+            if "Institute" in text[match.end() : match.end() + 40].split(".")[0][:12]:
+                continue
+            found.append(Mention(number, start, start + len(surface), surface, "initiative", "Initiative",
+                                 initiative=key))  # fmt: skip
+    return found
+
+
+def _acronyms(number: int, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Bare acronyms outside names ('KazNU', 'HEU', 'UNESCO'): coreference decides what they are."""
+    found: list[Mention] = []
+    for token in tokenize(text):
+        word = token.bare
+        if not ABBR.match(word) or word.upper() in NOT_ORG_ACRONYMS or is_place(word):
+            continue
+        if any(s <= token.start < e for s, e in taken) or len(word) < 2:
+            continue
+        label = "Organization" if word in INTERNATIONAL_ORGS else ""
+        found.append(Mention(number, token.start, token.start + len(word), word, "acronym", label))
+    return found

@@ -1,0 +1,285 @@
+"""Relations read off the sentences of one document, following GOLD_FORMAT's conventions.
+
+Sentence by sentence, in order, so the state the genre relies on is known: whose delegation is
+travelling ("the delegation visited ..."), who hosts it, which university "the university" is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from loaders.agreements import read_agreement
+from loaders.dates import find_dates, year_of
+from loaders.facts import Candidate, Document, Relation
+from loaders.gazetteer import GOVERNMENT_TITLES, NATIONALITIES, country_of
+from loaders.mentions import Mention
+from loaders.sentences import Sentence
+
+ORG_LABELS = {"University", "Organization"}
+COOPERATION = re.compile(
+    r"cooperat|partner|collaborat|jointly|joint |together|agreed|agreement|memorand|talks|co-|"
+    r"organi[sz]ed by|sponsored|exchange|in partnership",
+    re.IGNORECASE,
+)
+ALL_PAIRS = re.compile(r"co-sponsored|co-organi[sz]ed|organi[sz]ed by|jointly|signed|in partnership", re.IGNORECASE)
+VISIT = re.compile(
+    r"\b(?:visit(?:ed|s|ing)?|paid an? (?:\w+ )?visit to|visit to|meeting (?:was held )?with|met with|"
+    r"hosted|arrived (?:at|in))\b",
+    re.IGNORECASE,
+)
+PLANNED_VISIT = re.compile(r"\b(?:invit\w*|plan\w*|will|ready|expect\w*|hope\w*|intend\w*)\b[^.]{0,40}$", re.I)
+DELEGATION_OF = re.compile(r"delegation (?:of|from) (?:the )?$", re.IGNORECASE)
+JOINT_UNIT = re.compile(r"jointly (?:established|created|opened|run|built)|co-establish|in partnership with|"
+                        r"opened jointly|joint (?:campus|laborator|center|centre)", re.IGNORECASE)  # fmt: skip
+GENERIC_UNI = re.compile(r"\b(?:the|our)\s+(?:university|institute)\b|^University\b", re.IGNORECASE)
+
+
+@dataclass
+class Context:
+    """What relation rules need about one document, and the state carried from sentence to sentence."""
+
+    document: Document
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    candidates: list[Candidate]
+    publisher: Candidate | None
+    delegation: str | None = None
+    host: str | None = None
+    relations: list[Relation] = field(default_factory=list)
+    seen: set[tuple[str, str, str]] = field(default_factory=set)
+
+    def id_of(self, mention: Mention) -> str | None:
+        """The candidate a mention belongs to."""
+        return f"e{mention.group}" if mention.group is not None else None
+
+    def label(self, local_id: str | None) -> str | None:
+        """The label of a candidate."""
+        return next((c.label for c in self.candidates if c.local_id == local_id), None)
+
+    def candidate(self, local_id: str) -> Candidate:
+        """The candidate with this id."""
+        return next(c for c in self.candidates if c.local_id == local_id)
+
+    def add(self, kind: str, a: str | None, b: str | None, evidence: str, **props: object) -> None:
+        """Add a relation once per (type, a, b); COOPERATES_WITH is read undirected."""
+        if not a or not b or a == b:
+            return
+        key = (kind, *sorted((a, b))) if kind == "COOPERATES_WITH" else (kind, a, b)
+        if key in self.seen:
+            return
+        self.seen.add(key)  # type: ignore[arg-type]
+        self.relations.append(Relation(kind, a, b, evidence, {k: v for k, v in props.items() if v is not None}))
+
+    @property
+    def year(self) -> int | None:
+        """The publication year, for day-and-month dates."""
+        return year_of(self.document.published)
+
+
+def read_relations(context: Context) -> list[Relation]:
+    """All relations of the document."""
+    for number, sentence in enumerate(context.sentences):
+        in_sentence = [m for m in context.mentions if m.sentence == number and m.group is not None]
+        _read_sentence(context, sentence, in_sentence)
+    _units_without_parent(context)
+    return context.relations
+
+
+def _read_sentence(context: Context, sentence: Sentence, mentions: list[Mention]) -> None:
+    """Every rule on one sentence, delegation/host state first."""
+    text = sentence.text
+    orgs = _orgs(context, mentions)
+    _note_delegation(context, text, mentions)
+    _affiliations(context, text, mentions)
+    _part_of(context, text, mentions)
+    visited = _visits(context, text, mentions)
+    parties = read_agreement(context, text, orgs, visited)
+    _cooperation(context, text, orgs, parties, visited)
+    _involvement(context, text, mentions, orgs + parties)
+
+
+def _orgs(context: Context, mentions: list[Mention]) -> list[str]:
+    """The universities and organisations a sentence names, in order, each once."""
+    ids = [context.id_of(m) for m in mentions if context.label(context.id_of(m)) in ORG_LABELS]
+    return list(dict.fromkeys(i for i in ids if i))
+
+
+def _note_delegation(context: Context, text: str, mentions: list[Mention]) -> None:
+    """'delegation of/from X', 'X delegation', 'the Turkmen delegation': whose delegation travels."""
+    for mention in mentions:
+        local = context.id_of(mention)
+        if context.label(local) not in ORG_LABELS:
+            continue
+        before, after = text[: mention.start], text[mention.end : mention.end + 14]
+        if DELEGATION_OF.search(before[-30:]) or re.match(r"\s*(?:['’]s\s+)?delegation", after):
+            context.delegation = local
+            return
+    nation = re.search(r"\b(\w+) delegation\b", text)
+    if nation and nation.group(1).lower() in NATIONALITIES:
+        iso = country_of(nation.group(1))
+        same = [c for c in context.candidates if c.label in ORG_LABELS and c.country == iso]
+        if len(same) == 1:
+            context.delegation = same[0].local_id
+
+
+def _affiliations(context: Context, text: str, mentions: list[Mention]) -> None:
+    """AFFILIATED_WITH from the title printed next to each person; titles kept on the person."""
+    for mention in (m for m in mentions if m.person and m.person.title):
+        person = context.candidate(context.id_of(mention) or "")
+        title = mention.person.title or ""
+        titles = person.props.setdefault("titles", [])
+        if title not in titles:
+            titles.append(title)
+        org = _title_org(context, text, mention, mentions)
+        if org:
+            context.add("AFFILIATED_WITH", person.local_id, org, text, title=title)
+
+
+def _title_org(context: Context, text: str, person: Mention, mentions: list[Mention]) -> str | None:
+    """Where a person works: named in the title, 'the university' in it, or the side they are on."""
+    span = person.person.title_span if person.person else None
+    title = (person.person.title or "") if person.person else ""
+    if span:
+        inside = [m for m in mentions if span[0] <= m.start < span[1] and m.kind != "person"]
+        named = [context.id_of(m) for m in inside if context.label(context.id_of(m)) in ORG_LABELS]
+        units = [context.id_of(m) for m in inside if context.label(context.id_of(m)) == "Lab"]
+        if named or units:
+            return (named or units)[-1]
+        if GENERIC_UNI.search(text[span[0] : span[1]]):
+            return _salient_university(context, person.sentence)
+    ministry = re.match(r"(?:\w+\s+)?(?:Deputy\s+|Vice[- ])?Minister (of .+)$", title, re.IGNORECASE)
+    if ministry:
+        return _ministry(context, ministry.group(1), text)
+    words = {w.lower() for w in re.findall(r"[\w-]+", title)}
+    if words & GOVERNMENT_TITLES or country_of(title):
+        return None
+    if person.person and person.person.host_cue and context.host:
+        return context.host
+    return context.delegation or (context.publisher.local_id if context.publisher else None)
+
+
+def _salient_university(context: Context, sentence: int) -> str | None:
+    """The university last named before (or in) this sentence: what 'the university' refers to."""
+    named = [m for m in context.mentions if m.sentence <= sentence and context.label(context.id_of(m)) == "University"]
+    return context.id_of(named[-1]) if named else None
+
+
+def _ministry(context: Context, tail: str, evidence: str) -> str:
+    """'Minister of Education and Science of the Kyrgyz Republic' → its ministry, as a candidate."""
+    name = "Ministry " + tail.strip()
+    for candidate in context.candidates:
+        if candidate.label == "Organization" and name.lower() in (n.lower() for n in candidate.names):
+            return candidate.local_id
+    local = f"m{len(context.candidates)}"
+    context.candidates.append(Candidate(local, "Organization", [name], country=country_of(tail)))
+    return local
+
+
+def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
+    """PART_OF from 'X of/at <org>', from org names inside unit names, and from 'jointly established by'."""
+    for mention in mentions:
+        local = context.id_of(mention)
+        if context.label(local) != "Lab" or not mention.org:
+            continue
+        parents = _named_parents(context, mention, mentions)
+        if JOINT_UNIT.search(text):
+            parents += [o for o in _orgs(context, mentions) if o != local]
+        for parent in dict.fromkeys(parents):
+            context.add("PART_OF", local, parent, text)
+
+
+def _named_parents(context: Context, mention: Mention, mentions: list[Mention]) -> list[str]:
+    """Organisations named by the unit's own 'of/at X' tail, or inside its name ('ZTE Corporation ...')."""
+    parents: list[str] = []
+    if mention.org and mention.org.parent_at is not None:
+        parent = next((m for m in mentions if m.start == mention.org.parent_at), None)
+        if parent is not None and context.id_of(parent):
+            parents.append(context.id_of(parent) or "")
+    for other in context.candidates:
+        if other.label == "Organization" and any(
+            n in mention.text and n != mention.text and len(n) > 2 for n in other.names
+        ):
+            parents.append(other.local_id)
+    return parents
+
+
+def _units_without_parent(context: Context) -> None:
+    """A unit nobody is named as owning belongs to the visit's host, else the most-named university."""
+    owned = {r.a for r in context.relations if r.type == "PART_OF"}
+    counts = Counter(context.id_of(m) for m in context.mentions if context.label(context.id_of(m)) == "University")
+    top = counts.most_common(1)[0][0] if counts else None
+    for candidate in context.candidates:
+        if candidate.label != "Lab" or candidate.local_id in owned:
+            continue
+        owner = context.host or top
+        first = next((m for m in context.mentions if context.id_of(m) == candidate.local_id), None)
+        evidence = context.sentences[first.sentence].text if first else ""
+        context.add("PART_OF", candidate.local_id, _root(context, owner), evidence)
+
+
+def _root(context: Context, local: str | None) -> str | None:
+    """Follow PART_OF from a unit to the organisation at the top."""
+    seen = set()
+    while local and context.label(local) == "Lab" and local not in seen:
+        seen.add(local)
+        local = next((r.b for r in context.relations if r.type == "PART_OF" and r.a == local), None)
+    return local
+
+
+def _visits(context: Context, text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
+    """VISITED (visitor → host) from a visit verb: hosts after it, the visitor before it or travelling."""
+    match = VISIT.search(text)
+    if not match or PLANNED_VISIT.search(text[: match.start()]):
+        return []
+    after = [m for m in mentions if m.start >= match.end()]
+    hosts = [_root(context, context.id_of(m)) for m in after if context.label(context.id_of(m)) in ORG_LABELS | {"Lab"}]
+    hosts = list(dict.fromkeys(h for h in hosts[:2] if h))
+    before = [context.id_of(m) for m in mentions if m.end <= match.start()]
+    visitors = [v for v in dict.fromkeys(before) if context.label(v) in ORG_LABELS and v not in hosts]
+    people = [m for m in mentions if m.end <= match.start() and m.person]
+    if not visitors and people:
+        visitors = [r.b for r in context.relations if r.type == "AFFILIATED_WITH" and r.a == context.id_of(people[0])]
+    if not visitors and context.delegation:
+        visitors = [context.delegation]
+    date = _date(context, text)
+    pairs = [(v, h) for v in visitors for h in hosts if v != h and context.label(h) in ORG_LABELS]
+    for visitor, host in pairs:
+        context.add("VISITED", visitor, host, text, date=date)
+        context.host = host
+        context.delegation = context.delegation or visitor
+    return pairs
+
+
+def _date(context: Context, text: str) -> str | None:
+    """The first date the sentence states (day-and-month dates take the publication year)."""
+    dates = find_dates(text, year=context.year)
+    return dates[0].value if dates else None
+
+
+def _cooperation(
+    context: Context, text: str, orgs: list[str], parties: list[str], visited: list[tuple[str, str]]
+) -> None:
+    """COOPERATES_WITH: agreement parties, visit pairs, and organisations a sentence says work together."""
+    for a, b in combinations(parties, 2):
+        context.add("COOPERATES_WITH", a, b, text)
+    for visitor, host in visited:
+        context.add("COOPERATES_WITH", visitor, host, text)
+    if len(orgs) < 2 or not COOPERATION.search(text):
+        return
+    if len(orgs) == 2 or ALL_PAIRS.search(text):
+        pairs = list(combinations(orgs, 2))
+    else:
+        pairs = [(orgs[0], other) for other in orgs[1:]]
+    for a, b in pairs:
+        context.add("COOPERATES_WITH", a, b, text)
+
+
+def _involvement(context: Context, text: str, mentions: list[Mention], orgs: list[str]) -> None:
+    """INVOLVED_IN: organisations named with an initiative in one sentence."""
+    initiatives = {context.id_of(m) for m in mentions if context.label(context.id_of(m)) == "Initiative"}
+    for initiative in initiatives:
+        for org in dict.fromkeys(orgs):
+            context.add("INVOLVED_IN", org, initiative, text)
