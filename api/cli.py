@@ -15,9 +15,11 @@ from typing import Annotated
 
 import typer
 
+from api.cli_entities import entities_app
 from graph.errors import CoopgraphError, UsageError
 from graph.settings import get_settings
 from graph.store import GraphStore
+from reports.commands import register as register_reports
 
 app = typer.Typer(
     name="coopgraph",
@@ -188,7 +190,8 @@ def evaluate(
     typer.echo(evaluate_gold(gold))
 
 
-__import__("reports.commands", fromlist=["register"]).register(app)  # `coopgraph report` (reports/commands.py)
+app.add_typer(entities_app, name="entities")
+register_reports(app)
 
 
 def main() -> None:

@@ -17,8 +17,7 @@ from graph.connect import open_store
 from graph.errors import NotFound
 from graph.schema import check_label
 from graph.settings import get_settings
-from loaders.index import EntityIndex
-from loaders.judgements import Judgement, Judgements, RenameEntity
+from loaders.judgements import Judgement, Judgements
 
 entities_app = typer.Typer(help="Inspect entities and correct their resolution.", no_args_is_help=True)
 
@@ -45,22 +44,28 @@ def _echo(value: object) -> None:
 
 
 def _record(judgement: Judgement) -> None:
-    """Store a judgement, then bring the live graph in line where the graph layer need not help."""
+    """Store a judgement and bring the live graph in line with it at once."""
+    from loaders.reload import reload_documents_naming
+
     settings = get_settings()
-    judgements = Judgements.load(settings.judgements_path)
-    judgements.record(settings.judgements_path, judgement)
+    Judgements.load(settings.judgements_path).record(settings.judgements_path, judgement)
     store = open_store(settings)
     try:
-        index = EntityIndex.from_rows(store.read(ALL_ENTITIES))
-        pending = []
-        for op in judgements.graph_operations(index.keys()):
-            if isinstance(op, RenameEntity):
-                store.write(RENAME, {"key": op.key, "name": op.name})
-            else:
-                pending.append({"op": type(op).__name__, **asdict(op)})
+        if judgement.kind == "rename":
+            store.write(RENAME, {"key": judgement.a, "name": judgement.name})
+            _echo({"recorded": asdict(judgement)})
+            return
+        keys = [k for k in (judgement.a, judgement.b) if k]
+        summary = reload_documents_naming(store, keys=keys, settings=settings)
     finally:
         store.close()
-    _echo({"recorded": asdict(judgement), "graph_operations_pending": pending})
+    _echo(
+        {
+            "recorded": asdict(judgement),
+            "documents_reloaded": summary.new + summary.replaced,
+            "failed": summary.failures,
+        }
+    )
 
 
 @entities_app.command()

@@ -21,8 +21,11 @@ CORPUS = SHARED / "corpus"
 @pytest.fixture(autouse=True)
 def _fresh_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Keep the developer's own environment (NEO4J_URI, data dir) out of tests unless a test sets it."""
+    keep_neo4j = bool(os.environ.get("COOPGRAPH_TEST_NEO4J"))
     for name in list(os.environ):
-        if name.startswith("COOPGRAPH_") or (name.startswith("NEO4J_") and not os.environ.get("COOPGRAPH_TEST_NEO4J")):
+        if (name.startswith("COOPGRAPH_") and name != "COOPGRAPH_TEST_NEO4J") or (
+            name.startswith("NEO4J_") and not keep_neo4j
+        ):
             monkeypatch.delenv(name, raising=False)
     get_settings.cache_clear()
     yield

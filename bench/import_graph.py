@@ -1,0 +1,39 @@
+"""`coopgraph import` of a generated graph (default M: 100k nodes / ~1M links): seconds and rows/s.
+
+python -m bench.import_graph [S|M|L]      (target on 2 cores: M in ≤ 60 s)
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.generate import graph
+from graph.connect import open_store
+from graph.node_link_import import import_node_link
+from graph.settings import load_settings
+
+
+def main() -> None:
+    """Generate, import into a fresh embedded store, print timings."""
+    size = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ("S", "M", "L") else "M"
+    started = time.perf_counter()
+    data = graph(size)
+    generated = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(load_settings(data_dir=Path(tmp)))
+        try:
+            started = time.perf_counter()
+            counts = import_node_link(store, data, batch_size=5_000)
+            took = time.perf_counter() - started
+        finally:
+            store.close()
+    rows = counts["nodes"] + counts["links"]
+    print(f"size {size}: {counts['nodes']:,} nodes, {counts['links']:,} links (generated in {generated:.1f} s)")
+    print(f"import: {took:.1f} s, {rows / took:,.0f} rows/s (target: M in <= 60 s)")
+
+
+if __name__ == "__main__":
+    main()
