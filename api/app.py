@@ -29,7 +29,7 @@ ROUTER_MODULES: tuple[str, ...] = (
     "api.routes.facts",
     "api.routes.documents",
     "api.routes.queries",
-    # "api.routes.viz",      (views: add the line here)
+    "api.routes.viz",
     "api.routes.reports",
 )
 """Modules whose `router` the app includes, in this order."""

@@ -16,10 +16,12 @@ from typing import Annotated
 import typer
 
 from api.cli_entities import entities_app
+from api.commands import register as register_api
 from graph.errors import CoopgraphError, UsageError
 from graph.settings import get_settings
 from graph.store import GraphStore
 from reports.commands import register as register_reports
+from viz.commands import register as register_viz
 
 app = typer.Typer(
     name="coopgraph",
@@ -191,7 +193,9 @@ def evaluate(
 
 
 app.add_typer(entities_app, name="entities")
+register_api(app)
 register_reports(app)
+register_viz(app)
 
 
 def main() -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hmac
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, Query, Request
 
 from graph.errors import Forbidden, StoreUnavailable, Unauthorized
 from graph.settings import Settings
-from graph.store import GraphStore
+from graph.store import GraphStore, Row
+from queries.catalog import load_catalog
+from queries.lookup import resolve_ref
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -51,3 +53,13 @@ def require_api_key(
 
 
 WriteAccess = Depends(require_api_key)
+
+
+def run_query(store: GraphStore, name: str, **params: Any) -> list[Row]:
+    """Run a catalogue read query (parameters coerced and bounded, server-side timeout from settings)."""
+    return load_catalog().run(store, name, params)
+
+
+def resolve(store: GraphStore, ref: str) -> Row:
+    """The entity `{ref}` names (key, name or alias): 409 when ambiguous, 404 with suggestions when unknown."""
+    return resolve_ref(store, ref, catalog=load_catalog())

@@ -1,0 +1,165 @@
+"""Finding entities by what people type: `{ref}` resolution, typo-tolerant search, "did you mean".
+
+    resolve_ref(store, "Xinjiang University") → the entity (key, name, type, country)
+        key → name → alias (ignoring case); several → Ambiguous (409) with the candidates;
+        none → NotFound (404) with suggestions ("Xinjiang Universty" → Xinjiang University)
+    search_entities(store, "xinjang univ") → full-text hits re-ranked by fuzzy similarity, plus suggestions
+
+The suggestions come from rapidfuzz over every name and alias, read page by page with the `entity_names`
+query and kept for NAMES_TTL seconds per store (`forget_names(store)` after a write).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz, process, utils
+
+from graph.errors import Ambiguous, NotFound
+from graph.store import GraphStore, Row
+from queries.catalog import Catalog, load_catalog
+
+NAMES_TTL = 30.0
+NAMES_PAGE = 5000
+SUGGEST_CUTOFF = 75.0
+SEARCH_POOL = 100
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """One surface form of one entity."""
+
+    form: str
+    key: str
+    name: str
+    type: str | None
+    country: str | None
+
+
+_names: weakref.WeakKeyDictionary[Any, tuple[float, list[NameEntry]]] = weakref.WeakKeyDictionary()
+_names_lock = threading.Lock()
+
+
+def entity_names(store: GraphStore, catalog: Catalog | None = None) -> list[NameEntry]:
+    """Every name and alias in the graph (cached for NAMES_TTL seconds)."""
+    with _names_lock:
+        cached = _names.get(store)
+    if cached and time.monotonic() - cached[0] < NAMES_TTL:
+        return cached[1]
+    entries = list(_read_names(store, catalog or load_catalog()))
+    with _names_lock:
+        _names[store] = (time.monotonic(), entries)
+    return entries
+
+
+def _read_names(store: GraphStore, catalog: Catalog) -> list[NameEntry]:
+    """Read the names page by page."""
+    entries: list[NameEntry] = []
+    after = ""
+    while True:
+        rows = catalog.run(store, "entity_names", {"after": after, "limit": NAMES_PAGE})
+        for row in rows:
+            for form in dict.fromkeys([row["name"], *row["aliases"]]):
+                if form:
+                    entries.append(NameEntry(form, row["key"], row["name"] or row["key"], row["type"], row["country"]))
+        if len(rows) < NAMES_PAGE:
+            return entries
+        after = rows[-1]["key"]
+
+
+def forget_names(store: GraphStore) -> None:
+    """Drop the cached names of a store (after a write)."""
+    with _names_lock:
+        _names.pop(store, None)
+
+
+def suggest(store: GraphStore, text: str, *, limit: int = 5, catalog: Catalog | None = None) -> list[Row]:
+    """Entities whose name or an alias is close to `text`, best first, one row per entity."""
+    entries = entity_names(store, catalog)
+    matches = process.extract(
+        text,
+        [e.form for e in entries],
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
+        limit=limit * 4,
+        score_cutoff=SUGGEST_CUTOFF,
+    )
+    best: dict[str, Row] = {}
+    for form, score, index in sorted(matches, key=lambda m: (-m[1], len(m[0]))):
+        entry = entries[index]
+        if entry.key not in best:
+            best[entry.key] = {
+                "key": entry.key,
+                "name": entry.name,
+                "type": entry.type,
+                "country": entry.country,
+                "matched": form,
+                "score": round(score, 1),
+            }
+    return list(best.values())[:limit]
+
+
+def resolve_ref(store: GraphStore, ref: str, *, catalog: Catalog | None = None) -> Row:
+    """The one entity a key, name or alias names; Ambiguous or NotFound (with suggestions) otherwise."""
+    catalog = catalog or load_catalog()
+    rows = catalog.run(store, "entities_named", {"name": ref})
+    for matched in ("key", "name"):
+        exact = [r for r in rows if r["matched"] == matched]
+        if len(exact) == 1:
+            return exact[0]
+    if len(rows) == 1:
+        return rows[0]
+    if rows:
+        raise Ambiguous(f"{len(rows)} entities are called {ref!r}; use one of their keys", details={"candidates": rows})
+    suggestions = suggest(store, ref, catalog=catalog)
+    hint = f"; did you mean {suggestions[0]['name']!r}?" if suggestions else ""
+    raise NotFound(f"no entity is called {ref!r}{hint}", details={"suggestions": suggestions})
+
+
+def search_entities(
+    store: GraphStore,
+    text: str,
+    *,
+    type: str | None = None,
+    country: str | None = None,
+    limit: int = 20,
+    catalog: Catalog | None = None,
+) -> dict[str, list[Row]]:
+    """Full-text hits (every word as a prefix or within one typo) ranked by closeness to `text`, and
+    "did you mean" suggestions when no hit is a close match."""
+    catalog = catalog or load_catalog()
+    params = {"words": text, "type": type, "country": country, "limit": SEARCH_POOL}
+    hits = catalog.run(store, "search", params)
+    for hit in hits:
+        hit["similarity"] = round(max(_similarity(text, f) for f in [hit["name"] or "", *hit["aliases"]]), 1)
+    hits.sort(key=lambda h: (-h["similarity"], -(h["score"] or 0), h["name"] or ""))
+    close = hits and hits[0]["similarity"] >= 90
+    suggestions = [] if close else [s for s in suggest(store, text, catalog=catalog) if _fits(s, type, country)]
+    return {"results": hits[:limit], "suggestions": suggestions}
+
+
+def _similarity(text: str, form: str) -> float:
+    """How close what was typed is to one name (0-100), forgiving typos, word order and extra words."""
+    return float(fuzz.WRatio(text, form, processor=utils.default_process))
+
+
+def _fits(row: Row, type: str | None, country: str | None) -> bool:
+    """Whether a suggestion passes the search's type and country filters."""
+    return (type is None or row["type"] == type) and (country is None or row["country"] == country)
+
+
+REF_PARAMS = frozenset({"ref", "initiative", "party", "org", "source", "target"})
+"""Catalogue parameters that name an entity: given a name or alias, they are resolved to its key."""
+
+
+def resolve_params(store: GraphStore, values: dict[str, Any], *, catalog: Catalog | None = None) -> dict[str, Any]:
+    """The values with every entity-naming parameter (REF_PARAMS) resolved from a name or alias to a key."""
+    out = dict(values)
+    for name in REF_PARAMS & set(values):
+        if isinstance(values[name], str) and values[name].strip():
+            out[name] = resolve_ref(store, values[name].strip(), catalog=catalog)["key"]
+    return out
