@@ -95,9 +95,20 @@ def inline_assets() -> tuple[list[Markup], list[Markup], str]:
     return [Markup(s) for s in scripts], [Markup(s) for s in styles], policy  # noqa: S704 - our own files
 
 
-def render_view(view: dict[str, Any], *, offline: bool = False, links: dict[str, str] | None = None) -> str:
-    """A page showing one view; `offline` inlines every asset so the file needs no server."""
-    context: dict[str, Any] = {"view": view, "data": json_for_html(view), "links": links or {}, "offline": offline}
+def render_view(
+    view: dict[str, Any], *, offline: bool = False, exports: dict[str, str] | None = None, recenter: str | None = None
+) -> str:
+    """A page showing one view; `offline` inlines every asset so the file needs no server.
+
+    `exports` maps link texts to download URLs; `recenter` is the URL (with `{key}`) a node click opens.
+    """
+    context: dict[str, Any] = {
+        "view": view,
+        "data": json_for_html(view),
+        "exports": exports or {},
+        "recenter": recenter,
+        "offline": offline,
+    }
     if offline:
         context["scripts"], context["styles"], context["csp"] = inline_assets()
     return environment().get_template("view.html").render(**context)

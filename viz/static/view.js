@@ -24,12 +24,12 @@
       layout: { improvedLayout: !large && view.nodes.length <= 100, randomSeed: 7 },
       physics: large ? false : {
         solver: "forceAtlas2Based",
-        forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, avoidOverlap: 0.4 },
+        forceAtlas2Based: { gravitationalConstant: -90, springLength: 140, springConstant: 0.06, avoidOverlap: 0.6 },
         stabilization: { enabled: true, iterations: 250, updateInterval: 50, fit: true }
       },
       nodes: { font: { size: 14, face: "sans-serif" }, borderWidthSelected: 4,
                scaling: { label: { drawThreshold: large ? 9 : 5 } } },
-      edges: { smooth: large ? false : { type: "continuous" }, selectionWidth: 2, hoverWidth: 1.5 },
+      edges: { smooth: large ? false : { type: "dynamic" }, selectionWidth: 2, hoverWidth: 1.5 },
       interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
                      navigationButtons: false, keyboard: false, multiselect: false }
     };
