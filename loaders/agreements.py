@@ -7,6 +7,7 @@ signed" takes the visit's two sides. Status is 'planned' for "to sign", "will si
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from loaders.dates import find_dates
@@ -27,10 +28,9 @@ def read_agreement(context: Context, text: str, orgs: list[str], visited: list[t
     sign, kind = SIGNED.search(text), KIND.search(text)
     if not sign or not kind:
         return []
-    parties = list(orgs)
-    if len(parties) < 2 and BOTH_SIDES.search(text):
-        pair = [x for x in (context.delegation, context.host) if x]
-        parties = list(dict.fromkeys(parties + pair))
+    parties = _with_partner(context, text, sign.end()) or list(orgs)
+    if BOTH_SIDES.search(text):
+        parties = list(dict.fromkeys(parties + main_pair(context))) if len(parties) < 2 else main_pair(context)
     if len(parties) < 2:
         return []
     status = "planned" if PLANNED.search(text) else "signed"
@@ -47,6 +47,33 @@ def read_agreement(context: Context, text: str, orgs: list[str], visited: list[t
     for party in parties:
         context.add("PARTY_TO", party, local, text)
     return parties if status == "signed" else []
+
+
+def _with_partner(context: Context, text: str, after: int) -> list[str]:
+    """'X ... signed a memorandum with Y': the subject before the verb and the partner after 'with'."""
+    with_at = re.compile(r"\bwith\s+(?:the\s+)?").search(text, after)
+    if not with_at or with_at.start() - after > 60:
+        return []
+    ids = [(m.start, context.id_of(m)) for m in context.mentions if m.sentence == _sentence_of(context, text)]
+    orgs = [(s, i) for s, i in ids if context.label(i) in {"University", "Organization"}]
+    partner = next((i for s, i in orgs if s >= with_at.end()), None)
+    subject = next((i for s, i in orgs if s < after), None) or context.delegation
+    return [x for x in dict.fromkeys([subject, partner]) if x] if partner else []
+
+
+def _sentence_of(context: Context, text: str) -> int:
+    """The number of the sentence with this text."""
+    return next((n for n, s in enumerate(context.sentences) if s.text == text), -1)
+
+
+def main_pair(context: Context) -> list[str]:
+    """The document's two sides: the travelling and the hosting organisation, else the two most named."""
+    if context.delegation and context.host:
+        return [context.delegation, context.host]
+    counts = Counter(
+        context.id_of(m) for m in context.mentions if context.label(context.id_of(m)) in {"University", "Organization"}
+    )
+    return [key for key, _ in counts.most_common(2) if key]
 
 
 def _kind(word: str) -> str:

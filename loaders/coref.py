@@ -99,8 +99,8 @@ def _acronym_group(groups: list[list[Mention]], acronym: str) -> list[Mention] |
 def abbreviates(acronym: str, name: str) -> bool:
     """'KazNU' ← 'Kazakh National University', 'NWPU' ← 'Northwestern Polytechnic University'."""
     name = re.sub(r"\([^)]*\)|named after.*$", " ", name)
-    words = [w for w in re.findall(r"[A-Za-z']+", name) if w.lower() not in FILLER]
-    return _fits(acronym.lower(), [w.lower() for w in words])
+    words = [w.lower() for w in re.findall(r"[A-Za-z']+", name) if w.lower() not in FILLER]
+    return any(_fits(acronym.lower(), words[skip:]) for skip in range(min(3, len(words))))
 
 
 def _fits(letters: str, words: list[str]) -> bool:

@@ -62,14 +62,31 @@ def sentence_mentions(number: int, text: str) -> list[Mention]:
     found = _initiatives(number, text)
     taken = [(m.start, m.end) for m in found]
     for org in find_org_mentions(text):
+        if org.generic and org.mods and ABBR.match(org.mods[0]) and len(org.mods) == 1:
+            continue  # 'TCU Council': the acronym is found below, the body is no entity
         if not any(org.start < e and s < org.end for s, e in taken):
             found.append(Mention(number, org.start, org.end, org.text, "org", org.label, org=org))
             taken.append((org.start, org.end))
+    _full_unit_names(text, [m for m in found if m.org])
     for person in find_people(text, taken):
         found.append(Mention(number, person.start, person.end, person.text, "person", "Person", person=person))
         taken.append((person.start, person.end))
     found += _acronyms(number, text, taken)
     return sorted(found, key=lambda m: m.start)
+
+
+def _full_unit_names(text: str, orgs: list[Mention]) -> None:
+    """'Confucius Institute at X', 'Academic Lyceum of the X': the unit's full name includes its parent."""
+    starts = {m.start: m for m in orgs}
+    for mention in orgs:
+        unit = mention.org
+        parent = starts.get(unit.parent_at) if unit and unit.parent_at is not None else None
+        if unit is None or parent is None:
+            continue
+        joint = text[mention.end : parent.start].strip().lower()
+        if joint in {"at", "at the"} or (unit.generic and joint in {"of", "of the"} and mention.label != "Lab"):
+            mention.extra_names.append(text[mention.start : parent.end])
+            unit.generic = False
 
 
 def _initiatives(number: int, text: str) -> list[Mention]:

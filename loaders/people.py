@@ -155,7 +155,7 @@ def _mention(text: str, tokens: list[Token], i: int, length: int) -> PersonMenti
     if span:
         mention.title_span = span
         mention.title = _clean_title(text[span[0] : span[1]])
-    mention.host_cue = bool(re.search(r"\b(?:greeted|welcomed|received|hosted)\b|\bwith\s+(?:the\s+)?\w*$",
+    mention.host_cue = bool(re.search(r"\b(?:greeted|welcomed|received|hosted)\b|\bwith\s+(?:the\s+)?\w*\s*$",
                                       text[max(0, start - 60) : start]) and not re.search(r"(?:along|together)\s+with\s+\S*$", text[max(0, start - 60) : start]))  # fmt: skip
     return mention
 

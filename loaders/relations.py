@@ -24,17 +24,17 @@ COOPERATION = re.compile(
     r"organi[sz]ed by|sponsored|exchange|in partnership",
     re.IGNORECASE,
 )
-ALL_PAIRS = re.compile(r"co-sponsored|co-organi[sz]ed|organi[sz]ed by|jointly|signed|in partnership", re.IGNORECASE)
+ALL_PAIRS = re.compile(r"co-sponsored|co-organi[sz]ed|organi[sz]ed by|jointly|in partnership", re.IGNORECASE)
 VISIT = re.compile(
     r"\b(?:visit(?:ed|s|ing)?|paid an? (?:\w+ )?visit to|visit to|meeting (?:was held )?with|met with|"
-    r"hosted|arrived (?:at|in))\b",
+    r"with the leadership of|arrived (?:at|in))\b",
     re.IGNORECASE,
 )
 PLANNED_VISIT = re.compile(r"\b(?:invit\w*|plan\w*|will|ready|expect\w*|hope\w*|intend\w*)\b[^.]{0,40}$", re.I)
 DELEGATION_OF = re.compile(r"delegation (?:of|from) (?:the )?$", re.IGNORECASE)
 JOINT_UNIT = re.compile(r"jointly (?:established|created|opened|run|built)|co-establish|in partnership with|"
-                        r"opened jointly|joint (?:campus|laborator|center|centre)", re.IGNORECASE)  # fmt: skip
-GENERIC_UNI = re.compile(r"\b(?:the|our)\s+(?:university|institute)\b|^University\b", re.IGNORECASE)
+                        r"opened jointly|established by", re.IGNORECASE)  # fmt: skip
+GENERIC_UNI = re.compile(r"\b(?:the|our)\s+(?:university|institute)\b|^(?:University|university['’]s)\b")
 
 
 @dataclass
@@ -85,7 +85,16 @@ def read_relations(context: Context) -> list[Relation]:
         in_sentence = [m for m in context.mentions if m.sentence == number and m.group is not None]
         _read_sentence(context, sentence, in_sentence)
     _units_without_parent(context)
+    _lift_to_roots(context)
     return context.relations
+
+
+def _lift_to_roots(context: Context) -> None:
+    """A unit inside a unit belongs to the organisation at the top (the gold's convention)."""
+    for relation in context.relations:
+        if relation.type == "PART_OF" and context.label(relation.b) == "Lab":
+            relation.b = _root(context, relation.b) or relation.b
+    context.relations[:] = [r for r in context.relations if not (r.type == "PART_OF" and r.a == r.b)]
 
 
 def _read_sentence(context: Context, sentence: Sentence, mentions: list[Mention]) -> None:
@@ -133,13 +142,14 @@ def _affiliations(context: Context, text: str, mentions: list[Mention]) -> None:
         titles = person.props.setdefault("titles", [])
         if title not in titles:
             titles.append(title)
-        org = _title_org(context, text, mention, mentions)
-        if org:
+        org, explicit = _title_org(context, text, mention, mentions)
+        known = any(r.type == "AFFILIATED_WITH" and r.a == person.local_id for r in context.relations)
+        if org and (explicit or not known):
             context.add("AFFILIATED_WITH", person.local_id, org, text, title=title)
 
 
-def _title_org(context: Context, text: str, person: Mention, mentions: list[Mention]) -> str | None:
-    """Where a person works: named in the title, 'the university' in it, or the side they are on."""
+def _title_org(context: Context, text: str, person: Mention, mentions: list[Mention]) -> tuple[str | None, bool]:
+    """Where a person works (and whether the title names it): named in the title, or the side they are on."""
     span = person.person.title_span if person.person else None
     title = (person.person.title or "") if person.person else ""
     if span:
@@ -147,24 +157,29 @@ def _title_org(context: Context, text: str, person: Mention, mentions: list[Ment
         named = [context.id_of(m) for m in inside if context.label(context.id_of(m)) in ORG_LABELS]
         units = [context.id_of(m) for m in inside if context.label(context.id_of(m)) == "Lab"]
         if named or units:
-            return (named or units)[-1]
+            return (named or units)[-1], True
         if GENERIC_UNI.search(text[span[0] : span[1]]):
-            return _salient_university(context, person.sentence)
+            return _salient_university(context, person), True
     ministry = re.match(r"(?:\w+\s+)?(?:Deputy\s+|Vice[- ])?Minister (of .+)$", title, re.IGNORECASE)
     if ministry:
-        return _ministry(context, ministry.group(1), text)
+        return _ministry(context, ministry.group(1), text), True
     words = {w.lower() for w in re.findall(r"[\w-]+", title)}
     if words & GOVERNMENT_TITLES or country_of(title):
-        return None
+        return None, False
     if person.person and person.person.host_cue and context.host:
-        return context.host
-    return context.delegation or (context.publisher.local_id if context.publisher else None)
+        return context.host, False
+    return context.delegation or (context.publisher.local_id if context.publisher else None), False
 
 
-def _salient_university(context: Context, sentence: int) -> str | None:
-    """The university last named before (or in) this sentence: what 'the university' refers to."""
-    named = [m for m in context.mentions if m.sentence <= sentence and context.label(context.id_of(m)) == "University"]
-    return context.id_of(named[-1]) if named else None
+def _salient_university(context: Context, at: Mention) -> str | None:
+    """The university last named before a mention, not the travelling one: what 'the university' means."""
+    named = [
+        context.id_of(m)
+        for m in context.mentions
+        if (m.sentence, m.start) < (at.sentence, at.start) and context.label(context.id_of(m)) == "University"
+    ]
+    named = [n for n in named if n != context.delegation] or named
+    return named[-1] if named else None
 
 
 def _ministry(context: Context, tail: str, evidence: str) -> str:
@@ -187,6 +202,10 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
         parents = _named_parents(context, mention, mentions)
         if JOINT_UNIT.search(text):
             parents += [o for o in _orgs(context, mentions) if o != local]
+        if not parents and GENERIC_UNI.search(text):
+            parents = [p for p in [_salient_university(context, mention)] if p]
+        if not parents and context.host and not any(r.type == "PART_OF" and r.a == local for r in context.relations):
+            parents = [context.host]
         for parent in dict.fromkeys(parents):
             context.add("PART_OF", local, parent, text)
 
@@ -234,11 +253,19 @@ def _visits(context: Context, text: str, mentions: list[Mention]) -> list[tuple[
     match = VISIT.search(text)
     if not match or PLANNED_VISIT.search(text[: match.start()]):
         return []
-    after = [m for m in mentions if m.start >= match.end()]
-    hosts = [_root(context, context.id_of(m)) for m in after if context.label(context.id_of(m)) in ORG_LABELS | {"Lab"}]
-    hosts = list(dict.fromkeys(h for h in hosts[:2] if h))
+    after = [m for m in mentions if m.start >= match.end() and context.label(context.id_of(m)) in ORG_LABELS | {"Lab"}]
+    after = [m for m in after if context.id_of(m) != context.delegation]
+    listed = [
+        m
+        for i, m in enumerate(after)
+        if i == 0 or re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?", text[after[i - 1].end : m.start])
+    ]
+    listed = [m for i, m in enumerate(listed) if i == 0 or listed[i - 1] is after[i - 1]]
+    hosts = list(dict.fromkeys(h for h in (_root(context, context.id_of(m)) for m in listed) if h))
     before = [context.id_of(m) for m in mentions if m.end <= match.start()]
     visitors = [v for v in dict.fromkeys(before) if context.label(v) in ORG_LABELS and v not in hosts]
+    if len(visitors) > 1 and not re.search(r"along with|together with", text):
+        visitors = visitors[-1:]
     people = [m for m in mentions if m.end <= match.start() and m.person]
     if not visitors and people:
         visitors = [r.b for r in context.relations if r.type == "AFFILIATED_WITH" and r.a == context.id_of(people[0])]
@@ -267,7 +294,7 @@ def _cooperation(
         context.add("COOPERATES_WITH", a, b, text)
     for visitor, host in visited:
         context.add("COOPERATES_WITH", visitor, host, text)
-    if len(orgs) < 2 or not COOPERATION.search(text):
+    if len(orgs) < 2 or not COOPERATION.search(text) or visited:
         return
     if len(orgs) == 2 or ALL_PAIRS.search(text):
         pairs = list(combinations(orgs, 2))
