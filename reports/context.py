@@ -114,7 +114,14 @@ def risk_context(inp: Inputs) -> Section:
             for pair in inp.ties
             if p.key in pair and snap.country(o := pair[0] if pair[1] == p.key else pair[1]) in CENTRAL_ASIA
         )
-        partners.add([org_label(snap, p.key), p.entry_name, f"“{p.matched_name}” ({p.how})", "; ".join(direct) or "—"])
+        partners.add(
+            [
+                org_label(snap, p.key),
+                p.entry_name,
+                f"“{p.matched_name}” = {p.how}, after normalisation",
+                "; ".join(direct) or "—",
+            ]
+        )
     section.blocks.append(partners)
     section.blocks.append(paths_table(inp, listed))
     return section
@@ -125,7 +132,8 @@ def paths_table(inp: Inputs, listed: list[entity_list.ListedPartner]) -> Table:
     snap = inp.snapshot
     table = Table(
         "Paths from Central Asian institutions to listed partners",
-        f"The shortest chain of ties (up to {entity_list.MAX_HOPS} hops) from each Central Asian organisation to "
+        f"The shortest chain of ties (up to {entity_list.MAX_HOPS} hops) from each Central Asian university or "
+        "organisation to "
         "each listed partner; the footnotes give the documents for every hop, in order.",
         f"Metric: shortest paths (breadth-first) in the tie network; {TIE_BASIS}",
         ["From", "To (listed)", "Hops", "Chain of ties"],

@@ -23,6 +23,8 @@ from reports.snapshot import CENTRAL_ASIA, CHINA, Snapshot, Tie
 
 DATA = Path(__file__).resolve().parent / "data" / "entity_list_china_academic.json"
 MAX_HOPS = 2
+INSTITUTIONS = ("University", "Organization")
+"""Where paths start: institutions, not their labs and units (whose chains run through their parent)."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def match_partners(snapshot: Snapshot, keys: set[str]) -> list[ListedPartner]:
             comparable = name_key(form)
             if comparable is not None and comparable in index:
                 entry, via = index[comparable]
-                how = f"same name as the entry's {via}" if via == "name" else "same name as one of the entry's aliases"
+                how = "the entry's name" if via == "name" else "one of the entry's aliases"
                 out.append(ListedPartner(key, entry["name"], form, how, entry["entity_list_text"]))
                 break
     return out
@@ -109,7 +111,7 @@ def paths_to(
             continue
         reach = nx.single_source_shortest_path(graph, partner.key, cutoff=max_hops)
         for start, path in sorted(reach.items(), key=lambda kv: (len(kv[1]), kv[0])):
-            if snapshot.country(start) in CENTRAL_ASIA:
+            if snapshot.country(start) in CENTRAL_ASIA and snapshot.nodes[start]["label"] in INSTITUTIONS:
                 chain = list(reversed(path))
                 hops = tuple(pairwise(chain))
                 out.append(RiskPath(start=start, listed=partner.key, hops=hops))
