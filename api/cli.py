@@ -21,6 +21,7 @@ from graph.errors import CoopgraphError, UsageError
 from graph.settings import get_settings
 from graph.store import GraphStore
 from reports.commands import register as register_reports
+from viz.commands import register as register_viz
 
 app = typer.Typer(
     name="coopgraph",
@@ -194,6 +195,7 @@ def evaluate(
 app.add_typer(entities_app, name="entities")
 register_api(app)
 register_reports(app)
+register_viz(app)
 
 
 def main() -> None:
