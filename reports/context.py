@@ -43,7 +43,8 @@ def participants_table(inp: Inputs, title: str, pattern: re.Pattern[str]) -> Tab
         f"{title}: hosts and partners",
         f"Organisations the sources name as taking part in {title} initiatives; Central Asian hosts come first, "
         "Chinese partners next.",
-        f"Query: INVOLVED_IN relationships to Initiative nodes whose name matches “{title}”",
+        f"Query: INVOLVED_IN relationships to Initiative nodes whose name matches “{title}”; catalogue "
+        "`initiative_members` (initiative) gives the same for one initiative",
         ["Organisation", "Role", "Initiative", "Year"],
     )
     rows = []
@@ -135,7 +136,8 @@ def paths_table(inp: Inputs, listed: list[entity_list.ListedPartner]) -> Table:
         f"The shortest chain of ties (up to {entity_list.MAX_HOPS} hops) from each Central Asian university or "
         "organisation to "
         "each listed partner; the footnotes give the documents for every hop, in order.",
-        f"Metric: shortest paths (breadth-first) in the tie network; {TIE_BASIS}",
+        f"Metric: shortest paths (breadth-first) in the tie network; {TIE_BASIS}; catalogue `cooperation_path` "
+        "(source, target) shows every fact on a chain",
         ["From", "To (listed)", "Hops", "Chain of ties"],
     )
     for path in entity_list.paths_to(snap, inp.ties, listed):

@@ -56,7 +56,8 @@ def entities_table(inp: Inputs) -> Table:
         "Entities by country and type",
         "How many universities, organisations, people and other entities the graph holds, by country "
         "(“?”: an organisation whose country the sources do not give; “—”: types that have no country).",
-        "Query: count of entity nodes by `country` and type label in the scoped snapshot (graph.export.node_link)",
+        "Query: entity nodes in scope counted by `country` and type label; catalogue `entities` (type, country) "
+        "lists them",
         ["Country", *types, "Total"],
     )
     for country in _country_order({c for c, _ in counts}):
@@ -97,7 +98,8 @@ def agreements_table(inp: Inputs) -> Table:
     table = Table(
         "Agreements per year by country pair",
         "Agreements and memoranda the sources report, by year signed (or planned) and the countries of the parties.",
-        "Query: Agreement nodes with their PARTY_TO organisations, grouped by `date` year and party countries",
+        "Query: catalogue `agreements` (Agreement nodes, their PARTY_TO parties and sources), grouped here by "
+        "`date` year and party countries",
         ["Year", "Countries", "Agreements", "Parties"],
     )
     for (when, countries), agreements in sorted(groups.items()):
@@ -212,7 +214,8 @@ def strongest_ties(inp: Inputs) -> Table:
     table = Table(
         "Best-documented ties",
         "The pairs of organisations whose tie the most documents state, with those documents.",
-        f"Metric: independent sources per tie; {TIE_BASIS}",
+        f"Metric: independent sources per tie; {TIE_BASIS}; catalogue `fact_sources` (a, b) gives each document "
+        "with its sentence",
         ["Organisation", "Partner", "How", "First year", "Documents"],
     )
     ranked = sorted(inp.ties.values(), key=lambda t: (-t.weight, t.a, t.b))
@@ -240,7 +243,8 @@ def structure(inp: Inputs) -> Section:
     data = Table(
         "Ties by country pair",
         "Number of organisation pairs tied across (or within) each pair of countries.",
-        f"Metric: ties counted by the countries of their two organisations; {TIE_BASIS}",
+        f"Metric: ties counted by the countries of their two organisations; {TIE_BASIS}; catalogue `country_pair` "
+        "(a, b) lists the pairs behind a cell",
         ["Country", *order],
     )
     for row in rows:

@@ -145,3 +145,26 @@ def test_empty_graph_still_gives_every_section(store: GraphStore) -> None:
     report = build_report(store, Scope())
     assert tuple(s.title for s in report.sections) == SECTION_TITLES
     assert "Nothing in this scope." in render(report, "html")
+
+
+def test_catalogue_queries_named_in_tables_exist(report: Report) -> None:
+    from queries.catalog import load_catalog
+
+    names = {q.name for q in load_catalog()}
+    cited = {n for s in report.sections for t in s.tables for n in re.findall(r"catalogue `(\w+)`", t.basis)}
+    assert cited >= {"agreements", "fact_sources", "country_pair", "initiative_members", "cooperation_path"}
+    assert cited <= names
+
+
+def test_agreements_table_agrees_with_the_catalogue(gold_store: GraphStore, report: Report) -> None:
+    from queries.catalog import load_catalog
+
+    rows = load_catalog().run(gold_store, "agreements", {"limit": 500})
+    [table] = [t for s in report.sections for t in s.tables if t.title == "Agreements per year by country pair"]
+    assert sum(int(row[2].split(":")[0]) for row in table.rows) == len(rows)
+    by_year: dict[str, int] = {}
+    for row in rows:
+        year = (row["date"] or "")[:4] or "undated"
+        by_year[year] = by_year.get(year, 0) + 1
+    for year, count in by_year.items():
+        assert sum(int(r[2].split(":")[0]) for r in table.rows if r[0] == year) == count
