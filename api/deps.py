@@ -55,7 +55,7 @@ def require_api_key(
 WriteAccess = Depends(require_api_key)
 
 
-def run_query(store: GraphStore, name: str, **params: Any) -> list[Row]:
+def run_query(store: GraphStore, name: str, /, **params: Any) -> list[Row]:
     """Run a catalogue read query (parameters coerced and bounded, server-side timeout from settings)."""
     return load_catalog().run(store, name, params)
 

@@ -30,13 +30,14 @@ CALL {
   MATCH (o)<-[r1:PART_OF]-(u:Program)-[r2:PART_OF]->(p:Entity)
   RETURN p, 'programme' AS how, r1.sources + r2.sources AS sources, [] AS dates
 }
-WITH o, p, how, sources, [d IN dates WHERE d IS NOT NULL] AS dates, [(p)-[:MENTIONED_IN]->(doc:Document) | doc] AS docs
-WITH o, p, how, sources, dates + [d IN docs WHERE d.key IN sources AND d.published IS NOT NULL | d.published] AS dates
+WITH o, p, how, sources, [d IN dates WHERE d IS NOT NULL] AS dates, [(p)-[:MENTIONED_IN]->(doc:Document) | doc] AS docs,
+     [(p)-[:INVOLVED_IN]->(ini:Initiative) | ini.key] AS initiatives
+WITH o, p, how, sources, initiatives, dates + [d IN docs WHERE d.key IN sources AND d.published IS NOT NULL | d.published] AS dates
 WHERE p <> o AND ($country IS NULL OR p.country = $country)
   AND ($type IS NULL OR $type IN labels(p))
   AND ($since IS NULL OR any(d IN dates WHERE toInteger(left(d, 4)) >= $since))
   AND ($until IS NULL OR any(d IN dates WHERE toInteger(left(d, 4)) <= $until))
-  AND ($initiative IS NULL OR size([(p)-[:INVOLVED_IN]->(i:Initiative) WHERE i.key = $initiative | i]) > 0)
+  AND ($initiative IS NULL OR $initiative IN initiatives)
 WITH p, collect(DISTINCT how) AS how, count(*) AS ties, collect(sources) AS source_lists, collect(dates) AS date_lists
 WITH p, how, ties, reduce(acc = [], d IN date_lists | acc + d) AS dates,
      reduce(acc = [], s IN reduce(all = [], l IN source_lists | all + l) | CASE WHEN s IN acc THEN acc ELSE acc + [s] END)
