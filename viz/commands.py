@@ -17,7 +17,7 @@ def build_file_view(
     store: GraphStore, *, ref: str | None, pair: list[str] | None, hops: int, filters: sg.Filters, limit: int
 ) -> dict[str, Any]:
     """The subgraph the command's options ask for: an entity's ego network, a country pair, or the whole graph."""
-    from viz.refs import resolve_entity
+    from queries.lookup import resolve_ref
 
     if pair:
         if ref:
@@ -26,7 +26,7 @@ def build_file_view(
         return sg.country_pair(store, a=a, b=b, filters=filters, limit=limit)
     if ref is None:
         return sg.whole_graph(store, filters=filters, limit=limit)
-    found = resolve_entity(store, ref)
+    found = resolve_ref(store, ref)
     return sg.ego_network(store, key=found["key"], name=found["name"], hops=hops, filters=filters, limit=limit)
 
 
@@ -40,7 +40,7 @@ def file_filters(
     initiative: str | None,
 ) -> sg.Filters:
     """Check the filter options as the API checks its query parameters."""
-    from viz.refs import resolve_entity
+    from queries.lookup import resolve_ref
 
     codes = [c.strip().upper() for v in countries for c in v.split(",") if c.strip()]
     if any(len(c) != 2 or not c.isalpha() for c in codes):
@@ -49,7 +49,7 @@ def file_filters(
     wanted = [t.strip() for v in types for t in v.split(",") if t.strip()]
     if any(t.lower() not in labels for t in wanted):
         raise UsageError(f"--type takes {', '.join(ENTITY_LABELS)}")
-    initiative_key = resolve_entity(store, initiative)["key"] if initiative else None
+    initiative_key = resolve_ref(store, initiative)["key"] if initiative else None
     return sg.Filters(
         countries=codes or None,
         types=[labels[t.lower()] for t in wanted] or None,

@@ -7,18 +7,21 @@ links and 0.6 s for 5,000 / 20,000 (igraph switches to its grid variant above 1,
 from __future__ import annotations
 
 import math
+import random
+import threading
 from typing import Any
 
 import igraph as ig
 
 PRECOMPUTE_ABOVE = 250
 """Views with more nodes than this get server-side coordinates and no physics in the browser."""
+_RNG_LOCK = threading.Lock()
 SPACING = 70.0
 """Pixels per node along the side of the square the layout fills (vis-network units)."""
 
 
 def compute_layout(subgraph: dict[str, Any], *, iterations: int = 300) -> dict[str, tuple[float, float]]:
-    """Node positions in pixels, the same for the same subgraph (seeded from a circle, not from chance)."""
+    """Node positions in pixels, the same for the same subgraph (seeded start and random generator)."""
     keys = [n["id"] for n in subgraph["nodes"]]
     if not keys:
         return {}
@@ -30,7 +33,12 @@ def compute_layout(subgraph: dict[str, Any], *, iterations: int = 300) -> dict[s
     }
     graph = ig.Graph(n=len(keys), edges=sorted(pairs))
     seed = [[math.cos(2 * math.pi * i / len(keys)), math.sin(2 * math.pi * i / len(keys))] for i in range(len(keys))]
-    coords = graph.layout_fruchterman_reingold(niter=iterations, seed=seed).coords
+    with _RNG_LOCK:  # igraph's random generator is process-wide: seed it, lay out, put the default back
+        ig.set_random_number_generator(random.Random(len(keys)))  # noqa: S311 - a layout, not a secret
+        try:
+            coords = graph.layout_fruchterman_reingold(niter=iterations, seed=seed).coords
+        finally:
+            ig.set_random_number_generator(random)
     return _scaled(keys, coords, side=SPACING * math.sqrt(len(keys)))
 
 

@@ -21,17 +21,16 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
 
-from api.deps import Store
+from api.deps import Store, resolve
 from graph.errors import BadRequest, NotFound
 from graph.schema import ENTITY_LABELS
 from graph.store import GraphStore
-from queries.catalog import load_catalog
+from queries.lookup import search_entities
 from viz import subgraph as sg
 from viz.exports import MEDIA_TYPES, export_filename, export_subgraph
 from viz.network import build_view
 from viz.page import SERVED_CSP, STATIC_FILES, render_home, render_view, static_path
 from viz.profile import entity_profile
-from viz.refs import resolve_entity
 
 router = APIRouter(tags=["views"])
 
@@ -79,7 +78,7 @@ def view_filters(
         raise BadRequest(f"type: use {', '.join(ENTITY_LABELS)}", details={"type": type})
     initiative_key = None
     if initiative and initiative.strip():
-        found = resolve_entity(store, initiative)
+        found = resolve(store, initiative)
         if found["type"] != "Initiative":
             raise BadRequest(f"{found['name']!r} is a {found['type']}, not an initiative")
         initiative_key = found["key"]
@@ -97,13 +96,13 @@ Filters = Annotated[sg.Filters, Depends(view_filters)]
 
 def entity_view(store: GraphStore, ref: str, hops: int, filters: sg.Filters, limit: int) -> dict[str, Any]:
     """The ego network of the entity `ref` names."""
-    found = resolve_entity(store, ref)
+    found = resolve(store, ref)
     return sg.ego_network(store, key=found["key"], name=found["name"], hops=hops, filters=filters, limit=limit)
 
 
 def initiative_view(store: GraphStore, ref: str, filters: sg.Filters, limit: int) -> dict[str, Any]:
     """An initiative's members."""
-    found = resolve_entity(store, ref)
+    found = resolve(store, ref)
     return sg.initiative_network(store, key=found["key"], name=found["name"], filters=filters, limit=limit)
 
 
@@ -208,17 +207,20 @@ def graph_data(*, store: Store, filters: Filters, limit: Limit = 1000, format: F
 @router.get("/viz/data/profile/{ref}")
 def profile_data(store: Store, ref: str) -> dict[str, Any]:
     """An entity's profile: names, place, officials, partners, agreements, visits and events, with sources."""
-    return entity_profile(store, key=resolve_entity(store, ref)["key"])
+    return entity_profile(store, key=resolve(store, ref)["key"])
 
 
 @router.get("/viz/data/suggest", response_model=SuggestOut)
 def suggest(store: Store, q: Annotated[str, Query(min_length=1, max_length=200)]) -> dict[str, Any]:
-    """Up to 10 entities whose names match what was typed so far (prefixes, one typo per word)."""
+    """Up to 10 entities whose names match what was typed so far (the API's search: prefixes, typos)."""
     try:
-        rows = load_catalog().run(store, "search", {"words": q, "limit": 10})
+        found = search_entities(store, q, limit=10)
     except BadRequest:
-        rows = []
-    return {"results": [{k: r.get(k) for k in ("key", "name", "type", "country")} for r in rows]}
+        return {"results": []}
+    rows = list({r["key"]: r for r in [*found["results"], *found["suggestions"]]}.values())
+    typed = q.strip().casefold()
+    rows.sort(key=lambda r: not str(r.get("name") or "").casefold().startswith(typed))  # stable: names typed first
+    return {"results": [{k: r.get(k) for k in ("key", "name", "type", "country")} for r in rows[:10]]}
 
 
 def country_code(value: str) -> str:
