@@ -135,10 +135,8 @@ def same_person(a: str, b: str) -> bool:
         initials_a = ia or [w[0] for w in wa if not any(_similar(w, s[0]) for s in shared)]
         initials_b = ib or [w[0] for w in wb if not any(_similar(w, s[1]) for s in shared)]
         return bool(initials_a) and bool(initials_b) and initials_a[0] == initials_b[0]
-    return (
-        {w.lower() for w in wa} == {w.lower() for w in wb}
-        or sorted(map(len, wa)) == sorted(map(len, wb))
-        and all(any(_similar(x, y) for y in wb) for x in wa)
+    return {w.lower() for w in wa} == {w.lower() for w in wb} or (
+        sorted(map(len, wa)) == sorted(map(len, wb)) and all(any(_similar(x, y) for y in wb) for x in wa)
     )
 
 

@@ -88,9 +88,10 @@ def _add_bare_names(sentences: list, mentions: list[Mention], candidates: list[C
         taken = [(m.start, m.end) for m in mentions if m.sentence == number]
         for token in tokenize(sentence.text):
             word = token.bare
-            if word in words and word not in ambiguous and not any(s <= token.start < e for s, e in taken):
-                if word not in words[word].names and not is_place(word):
-                    words[word].names.append(word)
+            free = not any(s <= token.start < e for s, e in taken)
+            known = word in words and word not in ambiguous
+            if known and free and not is_place(word) and word not in words[word].names:
+                words[word].names.append(word)
 
 
 def _places(text: str) -> list[Candidate]:

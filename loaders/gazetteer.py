@@ -86,7 +86,8 @@ STOP_CAPS = {
     "over", "since", "until", "while", "when", "where", "which", "who", "what", "both", "each", "all",
     "other", "others", "some", "many", "such", "photo", "image", "source", "time", "news", "welcome",
     "thanking", "following", "prior", "aside", "next", "last", "via", "about", "i", "you",
-    "dear", "announcement", "introduction", "contacts", "students", "named", "said", "says", "noted",
+    "dear", "later", "earlier", "finally", "first", "second", "lastly", "additionally", "announcement",
+    "introduction", "contacts", "students", "named", "said", "says", "noted",
     "visits", "holds", "signs", "opens", "hosts", "attends", "delivers", "launches", "establishes", "meets",
     "receives", "welcomes", "celebrates", "unveils", "joins", "becomes", "wins",
 }  # fmt: skip

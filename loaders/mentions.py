@@ -99,7 +99,7 @@ def _initiatives(number: int, text: str) -> list[Mention]:
             noise = LEADING_NOISE.match(surface)
             if noise:
                 surface, start = surface[noise.end() :], start + noise.end()
-            if "Institute" in text[match.end() : match.end() + 40].split(".")[0][:12]:
+            if "Institute" in text[match.end() : match.end() + 40].split(".", maxsplit=1)[0][:12]:
                 continue
             found.append(Mention(number, start, start + len(surface), surface, "initiative", "Initiative",
                                  initiative=key))  # fmt: skip

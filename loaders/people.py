@@ -38,6 +38,7 @@ VERBS = {"stated", "said", "told", "noted", "added", "expressed", "delivered", "
          "made", "gave", "led", "attended", "visited", "signed", "introduced", "extended", "announced", "invited",
          "conveyed", "presented", "held", "met", "opened", "hoped", "believes", "warmly", "briefly", "also",
          "who", "which", "paid", "was", "is", "has", "had", "will", "would"}  # fmt: skip
+HOST_CUE = re.compile(r"\b(?:greeted|welcomed|received|hosted)\b|\bwith\s+(?:the\s+)?\w*\s*$")
 NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:[-–][A-Z]?[a-z]+)*$")
 
 
@@ -73,7 +74,7 @@ def find_people(text: str, taken: list[tuple[int, int]]) -> list[PersonMention]:
     return found
 
 
-def _name_length(tokens: list[Token], i: int) -> int:
+def _name_length(tokens: list[Token], i: int) -> int:  # noqa: PLR0911 - one exit per name shape
     """How many tokens from i form a person's name (0 when none does)."""
     if _initials_then_word(tokens, i) or (_word_then_initials(tokens, i) and not _initials_then_word(tokens, i + 1)):
         return 2
@@ -85,7 +86,7 @@ def _name_length(tokens: list[Token], i: int) -> int:
         ):
             break
         words += 1
-    if words == 3 and not PATRONYMIC.search(tokens[i + 2].bare):
+    if words == 3 and not (PATRONYMIC.search(tokens[i + 2].bare) or PATRONYMIC.search(tokens[i + 1].bare)):
         return 0  # the name is the last two words; the loop tries them next
     if words == 0:
         return 0
@@ -102,7 +103,10 @@ def _name_length(tokens: list[Token], i: int) -> int:
         return 0
     if words >= 2 and (vouched or shaped):
         return words
-    if words == 1 and (before in HONORIFICS or (after_comma_title and _comma_before_or_start(tokens, i))):
+    title_next = i + 2 < len(tokens) and (_is_title_token(tokens[i + 2]) or tokens[i + 2].text.lower() in TITLE_WORDS)
+    if words == 1 and (
+        before in HONORIFICS or (title_next and after_comma_title and _comma_before_or_start(tokens, i))
+    ):
         return 1
     return 0
 
@@ -155,8 +159,10 @@ def _mention(text: str, tokens: list[Token], i: int, length: int) -> PersonMenti
     if span:
         mention.title_span = span
         mention.title = _clean_title(text[span[0] : span[1]])
-    mention.host_cue = bool(re.search(r"\b(?:greeted|welcomed|received|hosted)\b|\bwith\s+(?:the\s+)?\w*\s*$",
-                                      text[max(0, start - 60) : start]) and not re.search(r"(?:along|together)\s+with\s+\S*$", text[max(0, start - 60) : start]))  # fmt: skip
+    before_text = text[max(0, start - 60) : start]
+    mention.host_cue = bool(HOST_CUE.search(before_text)) and not re.search(
+        r"(?:along|together)\s+with\s+\S*$", before_text
+    )
     return mention
 
 

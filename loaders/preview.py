@@ -41,8 +41,8 @@ def extraction_graph(extractions: list[Extraction]) -> dict[str, Any]:
 def main(argv: list[str]) -> int:
     """Extract the gold articles, score them, print the report."""
     documents = [d for d in read_paths(argv) if not isinstance(d, Exception)]
-    graph = extraction_graph([extract(d) for d in documents])  # type: ignore[arg-type]
-    print(format_report(score(graph, load_gold(argv))))  # noqa: T201
+    graph = extraction_graph([extract(d) for d in documents])
+    print(format_report(score(graph, load_gold(argv))))
     return 0
 
 

@@ -136,9 +136,11 @@ def _note_delegation(context: Context, text: str, mentions: list[Mention]) -> No
 
 def _affiliations(context: Context, text: str, mentions: list[Mention]) -> None:
     """AFFILIATED_WITH from the title printed next to each person; titles kept on the person."""
-    for mention in (m for m in mentions if m.person and m.person.title):
+    for mention in mentions:
+        if mention.person is None or not mention.person.title:
+            continue
         person = context.candidate(context.id_of(mention) or "")
-        title = mention.person.title or ""
+        title = mention.person.title
         titles = person.props.setdefault("titles", [])
         if title not in titles:
             titles.append(title)
@@ -272,7 +274,7 @@ def _visits(context: Context, text: str, mentions: list[Mention]) -> list[tuple[
     if not visitors and context.delegation:
         visitors = [context.delegation]
     date = _date(context, text)
-    pairs = [(v, h) for v in visitors for h in hosts if v != h and context.label(h) in ORG_LABELS]
+    pairs = [(v, h) for v in visitors if v for h in hosts if v != h and context.label(h) in ORG_LABELS]
     for visitor, host in pairs:
         context.add("VISITED", visitor, host, text, date=date)
         context.host = host
