@@ -20,6 +20,7 @@ import jinja2
 from graph.errors import BadRequest
 from graph.store import GraphStore
 from reports.context import initiatives, risk_context
+from reports.entity_list import match_partners
 from reports.metrics import compute_metrics
 from reports.model import Citations, Report, Section
 from reports.sections import Inputs, overview, structure, who_matters
@@ -75,7 +76,38 @@ def build_from_snapshot(whole: Snapshot, scope: Scope, *, engine: str = "auto") 
         sections=sections,
         footnotes=citations.footnotes(),
         method=metrics.method,
+        summary=summarise(inputs),
     )
+
+
+def summarise(inputs: Inputs) -> list[str]:
+    """At a glance: size, who matters most, the most concentrated country, Entity List matches."""
+    snap, nodes = inputs.snapshot, inputs.metrics.nodes
+    if not nodes:
+        return ["The graph holds no ties between organisations in this scope."]
+    documents = len({s for t in inputs.ties.values() for s in t.sources})
+    out = [f"{len(nodes)} organisations and {len(inputs.ties)} ties between them, stated by {documents} documents."]
+    hub = max(nodes.values(), key=lambda n: (n.degree, n.weighted_degree, n.key))
+    out.append(f"Most partners: {snap.name(hub.key)} ({snap.country(hub.key)}), tied to {hub.degree} organisations.")
+    broker = max(nodes.values(), key=lambda n: (n.brokerage, n.key))
+    if broker.brokerage > 0:
+        out.append(
+            f"Main go-between of Central Asian and Chinese institutions: {snap.name(broker.key)} "
+            f"({snap.country(broker.key)})."
+        )
+    shares = [c for c in inputs.shares if c.partners > 1]
+    if shares:
+        top = max(shares, key=lambda c: (c.hhi, c.country))
+        out.append(
+            f"Most concentrated: {top.country}, whose {top.ties} ties with Chinese organisations go to {top.partners} "
+            f"partners (HHI {top.hhi:,.0f}; top 5 hold {top.top_share:.0%})."
+        )
+    listed = match_partners(snap, set(nodes))
+    count = (
+        "1 Chinese partner in scope carries" if len(listed) == 1 else f"{len(listed)} Chinese partners in scope carry"
+    )
+    out.append(f"{count} the name of a US Entity List entry (see Risk context).")
+    return out
 
 
 def method_section(inputs: Inputs, scope: Scope) -> Section:

@@ -117,3 +117,5 @@ class Report:
     sections: list[Section]
     footnotes: list[Footnote]
     method: dict[str, str]
+    summary: list[str] = field(default_factory=list)
+    """A few plain sentences for the top of the report, each resting on a table below."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from reports import charts
-from reports.metrics import Metrics, concentration, country_pairs
+from reports.metrics import Concentration, Metrics, concentration, country_pairs
 from reports.model import Chart, Citations, Section, Table
 from reports.snapshot import CENTRAL_ASIA, CHINA, Snapshot, Tie, nodes_in, year_of
 
@@ -24,6 +25,11 @@ class Inputs:
     metrics: Metrics
     citations: Citations
     core: set[str] | None
+
+    @cached_property
+    def shares(self) -> list[Concentration]:
+        """Concentration of each Central Asian country's ties with China (the summary and a table use it)."""
+        return concentration(self.snapshot, self.ties)
 
 
 def org_label(snapshot: Snapshot, key: str) -> str:
@@ -280,7 +286,7 @@ def concentration_table(inp: Inputs) -> Table:
         "Metric: share of top-5 Chinese partners and HHI = Σ(partner share)² × 10,000 over organisation-pair ties",
         ["Country", "Ties with CN", "CN partners", "Top-5 share", "HHI", "Top partners (ties)"],
     )
-    for c in concentration(inp.snapshot, inp.ties):
+    for c in inp.shares:
         partners = "; ".join(f"{inp.snapshot.name(k)} ({n})" for k, n in c.top)
         table.add([c.country, c.ties, c.partners, f"{c.top_share:.0%}", f"{c.hhi:,.0f}", partners])
     return table
