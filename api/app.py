@@ -3,7 +3,7 @@
     create_app(settings=None, store=None)
       ├─ lifespan: open_store(settings) once (unless a store is given), close it at shutdown
       ├─ middleware: security headers; CORS only when settings.cors_origins is set
-      ├─ error handlers: api.http_errors (one JSON shape for every error)
+      ├─ error handlers: api.http_errors (one JSON shape for every error, documented on every route)
       └─ routers: ROUTER_MODULES, each module exposing `router`
 
 To add a router, add its module to ROUTER_MODULES (one line).
@@ -19,6 +19,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.http_errors import install_error_handlers
+from api.models import ERROR_RESPONSES
 from api.security import install_security_headers
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
@@ -57,7 +58,9 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
             if owned:
                 app.state.store.close()
 
-    app = FastAPI(title="coopgraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(
+        title="coopgraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan, responses=ERROR_RESPONSES
+    )
     app.state.settings = settings
     app.state.store = store
     install_error_handlers(app)

@@ -258,3 +258,22 @@ class QueryResult(BaseModel):
     name: str
     columns: list[str]
     rows: list[dict[str, Any]]
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": description, "content": {"application/json": {}}}
+    for status, description in {
+        404: "Unknown entity, document or query (with suggestions)",
+        409: "The name fits several entities (with the candidates)",
+        422: "A parameter failed validation (with the reason)",
+        500: "Internal error (no details)",
+        503: "The store is not answering",
+        504: "The query ran past its time limit",
+    }.items()
+}
+"""The errors every route may answer, all in the one shape (api.http_errors)."""
+
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "No X-API-Key header"},
+    403: {"model": ErrorBody, "description": "Wrong key, or writes are off (no COOPGRAPH_API_KEY)"},
+}

@@ -11,6 +11,7 @@ query and kept for NAMES_TTL seconds per store (`forget_names(store)` after a wr
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import weakref
@@ -27,6 +28,7 @@ NAMES_TTL = 30.0
 NAMES_PAGE = 5000
 SUGGEST_CUTOFF = 75.0
 SEARCH_POOL = 100
+_WORD = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,8 @@ def search_entities(
     """Full-text hits (every word as a prefix or within one typo) ranked by closeness to `text`, and
     "did you mean" suggestions when no hit is a close match."""
     catalog = catalog or load_catalog()
+    if not _WORD.search(text):
+        return {"results": [], "suggestions": []}
     params = {"words": text, "type": type, "country": country, "limit": SEARCH_POOL}
     hits = catalog.run(store, "search", params)
     for hit in hits:

@@ -9,11 +9,11 @@ from fastapi import APIRouter, Body
 from pydantic import BaseModel, Field
 
 from api.deps import AppSettings, Store, WriteAccess, run_query
-from api.models import Document, LoadResult
+from api.models import ERROR_RESPONSES, WRITE_ERRORS, Document, LoadResult
 from graph.errors import NotFound
 from queries.lookup import forget_names
 
-router = APIRouter(tags=["documents"])
+router = APIRouter(tags=["documents"], responses=ERROR_RESPONSES)
 MAX_DOCUMENTS = 100
 
 
@@ -38,7 +38,7 @@ def get_document(store: Store, key: str) -> Document:
     return Document(**rows[0])
 
 
-@router.post("/documents", response_model=LoadResult, dependencies=[WriteAccess])
+@router.post("/documents", response_model=LoadResult, dependencies=[WriteAccess], responses=WRITE_ERRORS)
 def post_documents(
     store: Store,
     settings: AppSettings,

@@ -10,11 +10,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import DEFAULT_LIMIT, Limit, Offset, Store, resolve, run_query
-from api.models import DocumentRef, EntityList, EntitySummary, Official, Partner, Profile
+from api.models import ERROR_RESPONSES, DocumentRef, EntityList, EntitySummary, Official, Partner, Profile
 from api.params import Country, EntityType, Text, Year
 from queries.lookup import search_entities
 
-router = APIRouter(tags=["entities"])
+router = APIRouter(tags=["entities"], responses=ERROR_RESPONSES)
 
 
 @router.get("/entities", response_model=EntityList)

@@ -9,11 +9,22 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from api.deps import DEFAULT_LIMIT, Limit, Offset, Store, resolve, run_query
-from api.models import Agreement, CountryPair, FactSource, Member, PairTie, PathItem, Paths, Ref, TimelineItem
+from api.models import (
+    ERROR_RESPONSES,
+    Agreement,
+    CountryPair,
+    FactSource,
+    Member,
+    PairTie,
+    PathItem,
+    Paths,
+    Ref,
+    TimelineItem,
+)
 from api.params import Country, CountryPath, FactType, Text, Year
 from graph.errors import BadRequest
 
-router = APIRouter(tags=["facts"])
+router = APIRouter(tags=["facts"], responses=ERROR_RESPONSES)
 
 AgreementKind = Literal["memorandum", "agreement", "contract", "other"]
 EventKind = Literal["visit", "meeting", "conference", "exhibition", "other"]

@@ -12,12 +12,12 @@ from fastapi import APIRouter, Body, Request
 from pydantic import BaseModel, Field
 
 from api.deps import Store
-from api.models import ParamInfo, QueryInfo, QueryResult
+from api.models import ERROR_RESPONSES, ParamInfo, QueryInfo, QueryResult
 from graph.errors import BadRequest
 from queries.catalog import Query, load_catalog
 from queries.lookup import resolve_params
 
-router = APIRouter(tags=["queries"])
+router = APIRouter(tags=["queries"], responses=ERROR_RESPONSES)
 MAX_PARAMS = 20
 
 
