@@ -12,9 +12,10 @@ from falkordb import FalkorDB
 from graph.dialect import FALKORDB, Dialect
 from graph.embedded import EmbeddedServer
 from graph.errors import QueryFailed, QueryTimeout, StoreUnavailable
+from graph.falkordb_params import params_header
 from graph.settings import Settings
 from graph.store import Row
-from graph.values import plain_params, plain_value
+from graph.values import plain_value
 
 _TIMEOUT_MARKERS = ("query timed out", "timed out")
 
@@ -117,7 +118,7 @@ class FalkorDBStore:
         """Call the client, translating its errors once into coopgraph's error tree."""
         timeout = timeout_ms or self.settings.query_timeout_ms
         try:
-            result = method(cypher, plain_params(params), timeout=timeout)
+            result = method(params_header(params) + cypher, None, timeout=timeout)
         except redis.exceptions.ResponseError as exc:
             text = str(exc)
             if any(m in text.lower() for m in _TIMEOUT_MARKERS):

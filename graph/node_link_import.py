@@ -89,9 +89,9 @@ def _import_links(store: GraphStore, rel_type: str, links: list[dict[str, Any]],
         upsert_mentions(store, rows=rows, batch_size=batch_size)
         return
     merge_props = MERGE_PROPERTIES.get(rel_type, ())
+    skip = {"source", "target", "type", "sources", "evidence", *merge_props}
     facts = []
     for ln in links:
-        skip = {"source", "target", "type", "sources", "evidence", *merge_props}
         sources = list(ln.get("sources") or [])
         evidence = list(ln.get("evidence") or [""] * len(sources))
         facts.append(

@@ -92,10 +92,10 @@ def upsert_facts(store: GraphStore, *, rel_type: str, rows: Sequence[Row], batch
     """
     merge_props = MERGE_PROPERTIES.get(rel_type, ())
     for chunk in batches(fold_fact_rows(rows), batch_size):
-        dated = [_fact_row(r) for r in chunk if not _has_null_merge(r, merge_props)]
-        undated = [_fact_row(r) for r in chunk if _has_null_merge(r, merge_props)]
+        undated = [r for r in chunk if merge_props and _has_null_merge(r, merge_props)]
+        dated = [r for r in chunk if not (merge_props and _has_null_merge(r, merge_props))] if undated else chunk
         if dated:
-            store.write(fact_upsert_cypher(rel_type), {"rows": dated})
+            store.write(fact_upsert_cypher(rel_type), {"rows": list(dated)})
         if undated:
             pairs = [{"a": r["a"], "b": r["b"]} for r in undated]
             store.write(undated_create_cypher(rel_type), {"rows": pairs})
@@ -104,7 +104,7 @@ def upsert_facts(store: GraphStore, *, rel_type: str, rows: Sequence[Row], batch
 
 def _has_null_merge(row: Row, merge_props: Sequence[str]) -> bool:
     """Answer whether a row lacks a value for a merge property (MERGE cannot match on null)."""
-    return any(row.get("merge", {}).get(p) is None for p in merge_props)
+    return any(row["merge"].get(p) is None for p in merge_props)
 
 
 def undated_create_cypher(rel_type: str) -> str:
@@ -126,19 +126,6 @@ def undated_update_cypher(rel_type: str) -> str:
         f"MATCH (a:Entity {{key: row.a}})-[r:{rel_type}]->(b:Entity {{key: row.b}}) WHERE {unset} "
         f"SET {_FOLD_SOURCES}"
     )
-
-
-def _fact_row(row: Row) -> Row:
-    """The parameter shape of one fact row (props without nulls, merge values folded in)."""
-    props = {k: v for k, v in {**row.get("props", {}), **row.get("merge", {})}.items() if v is not None}
-    return {
-        "a": row["a"],
-        "b": row["b"],
-        "merge": row.get("merge", {}),
-        "props": props,
-        "sources": list(row["sources"]),
-        "evidence": list(row["evidence"]),
-    }
 
 
 def upsert_mentions(store: GraphStore, *, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH) -> None:
@@ -171,17 +158,30 @@ def _without_nulls(row: Row) -> Row:
 
 
 def fold_fact_rows(rows: Iterable[Row]) -> list[Row]:
-    """Merge rows that denote one relationship, keeping each source once with its first evidence."""
+    """One parameter row per relationship: each source once with its first evidence, props without nulls."""
     folded: dict[tuple[Any, ...], Row] = {}
     for row in rows:
-        merge = row.get("merge", {})
-        ident = (row["a"], row["b"], tuple(sorted(merge.items())))
-        target = folded.setdefault(ident, {**row, "sources": [], "evidence": [], "props": {}})
-        target["props"].update({k: v for k, v in row.get("props", {}).items() if v is not None})
-        for source, evidence in zip(row["sources"], row["evidence"], strict=True):
-            if source not in target["sources"]:
-                target["sources"].append(source)
-                target["evidence"].append(evidence)
+        merge = row.get("merge") or {}
+        ident = (row["a"], row["b"], *sorted(merge.items())) if merge else (row["a"], row["b"])
+        target = folded.get(ident)
+        if target is None:
+            target = folded[ident] = {
+                "a": row["a"],
+                "b": row["b"],
+                "merge": merge,
+                "props": {},
+                "sources": [],
+                "evidence": [],
+            }
+        if row.get("props"):
+            target["props"].update({k: v for k, v in row["props"].items() if v is not None})
+        sources, evidence = target["sources"], target["evidence"]
+        for source, sentence in zip(row["sources"], row["evidence"], strict=True):
+            if source not in sources:
+                sources.append(source)
+                evidence.append(sentence)
+    for target in folded.values():
+        target["props"].update({k: v for k, v in target["merge"].items() if v is not None})
     return list(folded.values())
 
 
