@@ -44,5 +44,6 @@ def report(
     method = built.method
     typer.echo(
         f"wrote {output} ({chosen}): {built.scope}; {method['nodes']} organisations, {method['ties']} ties, "
-        f"{len(built.footnotes)} documents cited; metrics by {method['library']}, betweenness {method['betweenness']}"
+        f"{len(built.footnotes)} documents in footnotes; metrics by {method['library']}, "
+        f"betweenness {method['betweenness']}"
     )
