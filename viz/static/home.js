@@ -123,6 +123,7 @@
       onEdge: function (edge) { V.details($("details"), edge); }
     });
     current.network.on("hoverNode", function (params) { V.details($("details"), current.nodes.get(params.node)); });
+    window.coopgraphCurrent = current;  // for tests and the browser console
     V.legend($("legend"), data);
     V.notice($("notice"), data);
     $("counts").textContent = data.nodes.length + " nodes · " + data.edges.length + " links";

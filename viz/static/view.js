@@ -150,7 +150,7 @@
     var view = JSON.parse(dataNode.textContent);
     var detailBox = document.getElementById("details");
     var recenter = container.getAttribute("data-recenter");
-    render(container, view, {
+    window.coopgraphCurrent = render(container, view, {
       onNode: function (key, node) {
         if (recenter && key !== view.center) {
           window.location.href = recenter.replace("{key}", encodeURIComponent(key));
