@@ -22,6 +22,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
 
 from api.deps import Store, resolve
+from api.models import ErrorBody
 from graph.errors import BadRequest, NotFound
 from graph.schema import ENTITY_LABELS
 from graph.store import GraphStore
@@ -37,6 +38,26 @@ router = APIRouter(tags=["views"])
 Format = Literal["view", "node-link", "graphml", "csv"]
 Limit = Annotated[int, Query(ge=1, le=sg.MAX_NODES, description="Most nodes to show (best-connected first).")]
 Hops = Annotated[int, Query(ge=1, le=2, description="1: direct ties; 2: also the partners' ties.")]
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {
+        "model": ErrorBody,
+        "content": {"application/json": {}},
+        "description": "No entity has that name (with suggestions).",
+    },
+    409: {
+        "model": ErrorBody,
+        "content": {"application/json": {}},
+        "description": "Several entities have that name (with the candidates).",
+    },
+    422: {"model": ErrorBody, "content": {"application/json": {}}, "description": "A parameter is invalid."},
+}
+DATA_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The view (format=view) or its export (node-link JSON, GraphML, zipped CSV).",
+        "content": {"application/graphml+xml": {}, "application/zip": {}},
+    },
+    **ERRORS,
+}
 PAGE_HEADERS = {"Content-Security-Policy": SERVED_CSP, "Cache-Control": "no-store"}
 
 
@@ -143,7 +164,7 @@ def static(name: str) -> FileResponse:
     return FileResponse(path, media_type=STATIC_FILES[name][1], headers={"Cache-Control": "public, max-age=3600"})
 
 
-@router.get("/viz/entities/{ref}", response_class=HTMLResponse)
+@router.get("/viz/entities/{ref}", response_class=HTMLResponse, responses=ERRORS)
 def entity_page(
     *, request: Request, store: Store, ref: str, filters: Filters, hops: Hops = 1, limit: Limit = 300
 ) -> HTMLResponse:
@@ -153,7 +174,7 @@ def entity_page(
     return page(request, subgraph, limit, recenter="/viz/entities/{key}" + (f"?{query}" if query else ""))
 
 
-@router.get("/viz/data/entities/{ref}", response_model=ViewOut)
+@router.get("/viz/data/entities/{ref}", response_model=ViewOut, responses=DATA_RESPONSES)
 def entity_data(
     *, store: Store, ref: str, filters: Filters, hops: Hops = 1, limit: Limit = 300, format: Format = "view"
 ) -> Response:
@@ -161,14 +182,14 @@ def entity_data(
     return respond(entity_view(store, ref, hops, filters, limit), format, limit)
 
 
-@router.get("/viz/countries/{a}/{b}", response_class=HTMLResponse)
+@router.get("/viz/countries/{a}/{b}", response_class=HTMLResponse, responses=ERRORS)
 def pair_page(*, request: Request, store: Store, a: str, b: str, filters: Filters, limit: Limit = 500) -> HTMLResponse:
     """Ties between organisations of two countries (`a`, `b`: ISO codes) as a page."""
     subgraph = sg.country_pair(store, a=country_code(a), b=country_code(b), filters=filters, limit=limit)
     return page(request, subgraph, limit, recenter="/viz/entities/{key}")
 
 
-@router.get("/viz/data/countries/{a}/{b}", response_model=ViewOut)
+@router.get("/viz/data/countries/{a}/{b}", response_model=ViewOut, responses=DATA_RESPONSES)
 def pair_data(
     *, store: Store, a: str, b: str, filters: Filters, limit: Limit = 500, format: Format = "view"
 ) -> Response:
@@ -178,13 +199,13 @@ def pair_data(
     )
 
 
-@router.get("/viz/initiatives/{ref}", response_class=HTMLResponse)
+@router.get("/viz/initiatives/{ref}", response_class=HTMLResponse, responses=ERRORS)
 def initiative_page(*, request: Request, store: Store, ref: str, filters: Filters, limit: Limit = 500) -> HTMLResponse:
     """An initiative (Belt and Road, Luban Workshop) and the entities involved in it, as a page."""
     return page(request, initiative_view(store, ref, filters, limit), limit, recenter="/viz/entities/{key}")
 
 
-@router.get("/viz/data/initiatives/{ref}", response_model=ViewOut)
+@router.get("/viz/data/initiatives/{ref}", response_model=ViewOut, responses=DATA_RESPONSES)
 def initiative_data(
     *, store: Store, ref: str, filters: Filters, limit: Limit = 500, format: Format = "view"
 ) -> Response:
@@ -192,25 +213,25 @@ def initiative_data(
     return respond(initiative_view(store, ref, filters, limit), format, limit)
 
 
-@router.get("/viz/graph", response_class=HTMLResponse)
+@router.get("/viz/graph", response_class=HTMLResponse, responses=ERRORS)
 def graph_page(*, request: Request, store: Store, filters: Filters, limit: Limit = 1000) -> HTMLResponse:
     """The best-connected entities of the whole graph as a page (the page says what it left out)."""
     return page(request, sg.whole_graph(store, filters=filters, limit=limit), limit, recenter="/viz/entities/{key}")
 
 
-@router.get("/viz/data/graph", response_model=ViewOut)
+@router.get("/viz/data/graph", response_model=ViewOut, responses=DATA_RESPONSES)
 def graph_data(*, store: Store, filters: Filters, limit: Limit = 1000, format: Format = "view") -> Response:
     """The best-connected entities of the whole graph as view JSON or an export."""
     return respond(sg.whole_graph(store, filters=filters, limit=limit), format, limit)
 
 
-@router.get("/viz/data/profile/{ref}")
+@router.get("/viz/data/profile/{ref}", responses=ERRORS)
 def profile_data(store: Store, ref: str) -> dict[str, Any]:
     """An entity's profile: names, place, officials, partners, agreements, visits and events, with sources."""
     return entity_profile(store, key=resolve(store, ref)["key"])
 
 
-@router.get("/viz/data/suggest", response_model=SuggestOut)
+@router.get("/viz/data/suggest", response_model=SuggestOut, responses=ERRORS)
 def suggest(store: Store, q: Annotated[str, Query(min_length=1, max_length=200)]) -> dict[str, Any]:
     """Up to 10 entities whose names match what was typed so far (the API's search: prefixes, typos)."""
     try:
