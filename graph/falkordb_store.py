@@ -18,6 +18,9 @@ from graph.store import Row
 from graph.values import plain_value
 
 _TIMEOUT_MARKERS = ("query timed out", "timed out")
+MAX_KEY_BYTES = 4096
+"""FalkorDB 4.16.3 segfaults (EnforceUniqueEntity) when a value of a uniquely constrained property is longer
+than 4096 bytes in UTF-8; writes carrying a longer key are refused before they reach the server."""
 
 
 class FalkorDBStore:
@@ -57,6 +60,7 @@ class FalkorDBStore:
         self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
     ) -> list[Row]:
         """Run a write query; FalkorDB runs each query atomically and rolls back on timeout."""
+        check_key_lengths(params)
         return self._run(self._graph.query, cypher, params, timeout_ms)
 
     def command(self, name: str, *args: str) -> Any:
@@ -145,6 +149,27 @@ class FalkorDBStore:
             server.ensure_running()
         except StoreUnavailable:
             return
+
+
+def check_key_lengths(params: Mapping[str, Any] | None) -> None:
+    """Refuse a `key` / `*_key` parameter, or such a field of a row, longer than FalkorDB survives."""
+    for name, value in (params or {}).items():
+        rows = value if isinstance(value, list) else [{name: value}]
+        for row in rows:
+            if not isinstance(row, Mapping):
+                break
+            for field, item in row.items():
+                if _too_long_key(field, item):
+                    raise QueryFailed(
+                        f"refused a key of {len(item)} characters: FalkorDB crashes on keys over {MAX_KEY_BYTES} bytes"
+                    )
+
+
+def _too_long_key(field: str, item: Any) -> bool:
+    """Whether a row field is a key whose UTF-8 form is over MAX_KEY_BYTES."""
+    if not isinstance(item, str) or len(item) <= MAX_KEY_BYTES // 4 or not (field == "key" or field.endswith("_key")):
+        return False
+    return len(item.encode("utf-8")) > MAX_KEY_BYTES
 
 
 def _plain(value: Any) -> Any:

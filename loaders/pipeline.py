@@ -24,6 +24,8 @@ from loaders.write import DocumentPlan, document_states, write_plans
 Outcome = Literal["new", "unchanged", "replaced", "failed"]
 Progress = Callable[[Outcome, str], None]
 BATCH_DOCUMENTS = 64
+MAX_NAME_CHARS = 300
+"""An entity whose name or key is longer than this is no name (the API cannot even ask for it): it is dropped."""
 
 COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS n"
 
@@ -85,9 +87,15 @@ def load_items(
 def _batches(
     items: Iterable[Document | DocumentRejected], summary: LoadSummary, notify: Progress
 ) -> Iterator[list[Document]]:
-    """Group readable documents into batches, recording rejections as they come."""
+    """Group readable documents into batches, recording rejections as they come.
+
+    Two texts under one id in a single load would each replace the other on the next load: the first
+    is loaded and the later ones are rejected.
+    """
     batch: list[Document] = []
-    for item in items:
+    first_with_id: dict[str, tuple[str, str]] = {}
+    for read in items:
+        item = _duplicate_id(read, first_with_id) or read
         if isinstance(item, DocumentRejected):
             details = item.details if isinstance(item.details, dict) else {}
             origin = str(details.get("origin", "?"))
@@ -100,6 +108,18 @@ def _batches(
             batch = []
     if batch:
         yield batch
+
+
+def _duplicate_id(item: Document | DocumentRejected, first: dict[str, tuple[str, str]]) -> DocumentRejected | None:
+    """A rejection when another text already came under this document's id in this load."""
+    if not isinstance(item, Document):
+        return None
+    source_id = item.source_id or item.key
+    key, where = first.setdefault(source_id, (item.key, item.origin or item.key))
+    if key == item.key:
+        return None
+    reason = f"id {source_id!r} is already used in this load by {where} (another text)"
+    return DocumentRejected(reason, details={"origin": item.origin or item.key, "reason": reason})
 
 
 def _load_batch(
@@ -131,7 +151,7 @@ def _load_batch(
 def _plan(document: Document, context: LoadContext, summary: LoadSummary, notify: Progress) -> DocumentPlan | None:
     """Extract and resolve one document, or report why it cannot be."""
     try:
-        return context.plan(document)
+        return _without_oversized_names(context.plan(document))
     except DocumentRejected as exc:
         reason = exc.message
     except Exception as exc:  # one article's extraction bug must not stop the batch
@@ -139,6 +159,15 @@ def _plan(document: Document, context: LoadContext, summary: LoadSummary, notify
     summary.fail(document.origin or document.key, reason)
     notify("failed", document.origin or document.key)
     return None
+
+
+def _without_oversized_names(plan: DocumentPlan) -> DocumentPlan:
+    """The plan without entities named by a run of text too long to be a name (their facts go with them)."""
+    entities = plan.resolution.entities
+    for local_id, entity in list(entities.items()):
+        if len(entity.name or "") > MAX_NAME_CHARS or len(entity.key) > MAX_NAME_CHARS:
+            del entities[local_id]
+    return plan
 
 
 def _write(

@@ -27,7 +27,35 @@ JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 RECORD_FIELDS = ("id", "url", "title", "published", "publisher", "language", "text")
+NUMBER_FIELDS = ("id", "published")
+"""Record fields that may also be JSON numbers (an id 42, a year 2024); the others are strings or null."""
 DEFAULT_MAX_BYTES = 5_000_000
+BINARY_MAGIC = {
+    b"%PDF-": "PDF",
+    b"PK\x03\x04": "ZIP, DOCX or XLSX",
+    b"\x89PNG": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF8": "GIF",
+    b"\x1f\x8b": "gzip",
+    b"\xd0\xcf\x11\xe0": "MS Office",
+    b"\x7fELF": "ELF executable",
+    b"%!PS": "PostScript",
+}
+"""Leading bytes of formats that are not text, whatever the file is called."""
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
+"""Control and format characters (NUL, escapes, zero-width, bidi overrides, BOM) dropped from every text."""
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+"""Terminal escape sequences (colours, cursor moves), dropped whole."""
+CONTROL_SPACE = re.compile("[\x0b\x0c\x1c-\x1f\x85]")
+"""Control characters that separate words: read as a space."""
 
 Item = Document | DocumentRejected
 
@@ -136,7 +164,15 @@ def decode(data: bytes, origin: str) -> str:
     """Bytes → text: UTF-8 first, else the encoding charset-normalizer detects; binary is rejected."""
     if not data.strip():
         raise _reject(origin, "empty")
+    kind = next((name for magic, name in BINARY_MAGIC.items() if data.startswith(magic)), None)
+    if kind:
+        raise _reject(origin, f"binary format ({kind}), not text")
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return _decode_as(data, encoding, origin)
     if b"\x00" in data[:8192]:
+        if _looks_utf16_le(data):
+            return _decode_as(data, "utf-16-le", origin)
         raise _reject(origin, "binary content")
     try:
         return data.decode("utf-8-sig")
@@ -148,6 +184,26 @@ def decode(data: bytes, origin: str) -> str:
     if best is None:
         raise _reject(origin, "undecodable: not UTF-8 and no encoding detected")
     return str(best)
+
+
+def _looks_utf16_le(data: bytes) -> bool:
+    """UTF-16-LE without a byte-order mark: NUL in nearly every odd byte (Latin text), never in even ones."""
+    head = data[:8192]
+    odd, even = head[1::2], head[0::2]
+    return odd.count(0) > 0.9 * len(odd) and even.count(0) == 0
+
+
+def _decode_as(data: bytes, encoding: str, origin: str) -> str:
+    """Bytes in a known encoding, or a rejection when they are not."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise _reject(origin, f"undecodable: not valid {encoding.upper()}") from None
+
+
+def clean_text(text: str) -> str:
+    """Text without control and invisible format characters (zero-width, bidi overrides, NUL)."""
+    return INVISIBLE.sub("", CONTROL_SPACE.sub(" ", ANSI_ESCAPE.sub("", text)))
 
 
 def parse_text(text: str, *, origin: str, suffix: str) -> Iterator[Item]:
@@ -165,9 +221,9 @@ def parse_text(text: str, *, origin: str, suffix: str) -> Iterator[Item]:
 def _parse_json(text: str, origin: str) -> Iterator[Item]:
     """A JSON file: one record or a list of records."""
     try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield _reject(origin, f"malformed JSON: {exc.msg} at line {exc.lineno}")
+        value = _json_value(text)
+    except DocumentRejected as rejected:
+        yield _reject(origin, rejected.message)
         return
     records = value if isinstance(value, list) else [value]
     for number, record in enumerate(records, start=1):
@@ -182,21 +238,41 @@ def _parse_jsonl(text: str, origin: str) -> Iterator[Item]:
             continue
         where = f"{origin}:{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield _reject(where, f"malformed JSON: {exc.msg}")
+            record = _json_value(line)
+        except DocumentRejected as rejected:
+            yield _reject(where, rejected.message.partition(" at line")[0])
             continue
         yield _record_item(record, origin, where)
 
 
+def _json_value(text: str) -> Any:
+    """Parse JSON; malformed or absurdly nested input is a DocumentRejected carrying the reason."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DocumentRejected(f"malformed JSON: {exc.msg} at line {exc.lineno}") from None
+    except RecursionError:
+        raise DocumentRejected("malformed JSON: nested too deeply") from None
+
+
 def _record_item(record: Any, origin: str, where: str) -> Item:
-    """One JSON value → a Document, or a rejection when it is no record with text."""
+    """One JSON value → a Document, or a rejection when it is no record with text or a field has the wrong type."""
     if not isinstance(record, dict):
         return _reject(where, "JSON record is not an object")
     fields = {name: record.get(name) for name in RECORD_FIELDS}  # never `gold` or any other field
     if not isinstance(fields["text"], str):
         return _reject(where, "record has no text")
+    for name, value in fields.items():
+        numeric = name in NUMBER_FIELDS and isinstance(value, int | float) and not isinstance(value, bool)
+        if value is not None and not isinstance(value, str) and not numeric:
+            return _reject(where, f"field {name!r} must be a string, not {_json_type(value)}")
     return _from_record(fields, origin, where)
+
+
+def _json_type(value: Any) -> str:
+    """The JSON name of a parsed value's type."""
+    kinds = ((bool, "a boolean"), (dict, "an object"), (list, "an array"), (int | float, "a number"))
+    return next((name for kind, name in kinds if isinstance(value, kind)), "a string")
 
 
 def _parse_html(html: str, origin: str) -> Item:
@@ -230,7 +306,12 @@ def _first_line(text: str) -> str | None:
 
 
 def _from_record(record: dict[str, Any], origin: str, where: str) -> Item:
-    """Build the Document: key from normalised text, published/publisher filled from text and URL."""
+    """Build the Document (texts cleaned): key from normalised text, published/publisher from text and URL.
+
+    Without an id or URL, a record is known by where it is (`file#n`, `file:line`), so the records of one
+    file never stand for one another.
+    """
+    record = {k: clean_text(v) if isinstance(v, str) else v for k, v in record.items()}
     text = record.get("text") or ""
     if not text.strip():
         return _reject(where, "empty text")
@@ -239,7 +320,7 @@ def _from_record(record: dict[str, Any], origin: str, where: str) -> Item:
     return Document(
         key=document_key(text),
         text=text,
-        source_id=_str(record.get("id")) or url or origin,
+        source_id=_str(record.get("id")) or url or where,
         url=url,
         title=_str(record.get("title")),
         published=published,

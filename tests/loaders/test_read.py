@@ -134,3 +134,42 @@ def test_corpus_files_load_as_they_are(name: str) -> None:
     [doc] = documents(list(read_paths([path], max_bytes=1_000_000)))
     assert doc.source_id == "seed_000_kstu_xju_2023"
     assert "Xinjiang University" in doc.text
+
+
+def test_utf16_with_and_without_bom_is_decoded(tmp_path: Path) -> None:
+    (tmp_path / "bom.txt").write_bytes(TEXT.encode("utf-16"))
+    (tmp_path / "le.txt").write_bytes(TEXT.encode("utf-16-le"))
+    assert [d.text for d in documents(list(read_paths([tmp_path], max_bytes=100_000)))] == [TEXT, TEXT]
+
+
+def test_binary_formats_under_text_names_are_named(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
+    (tmp_path / "b.json").write_bytes(b"PK\x03\x04" + b"word/document.xml" * 4)
+    reasons = [r.details["reason"] for r in rejections(list(read_paths([tmp_path], max_bytes=1000)))]
+    assert reasons == ["binary format (PDF), not text", "binary format (ZIP, DOCX or XLSX), not text"]
+
+
+def test_invisible_characters_are_cleaned_before_extraction(tmp_path: Path) -> None:
+    dirty = "Xin\u200bjiang\u00a0Uni\u200dversity\x00 and \u202eKazNU\u202c\x1b[31m met\x0bin Urumqi."
+    (tmp_path / "a.json").write_text(json.dumps({"title": "T\u2066i\u2069tle\x07", "text": dirty}))
+    [doc] = documents(list(read_paths([tmp_path], max_bytes=1000)))
+    assert doc.text == "Xinjiang\u00a0University and KazNU met in Urumqi."
+    assert doc.title == "Title"
+
+
+def test_records_without_ids_are_known_by_where_they_are(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text(json.dumps([{"text": "one"}, {"text": "two"}]))
+    (tmp_path / "b.jsonl").write_text('{"text": "three"}\n{"text": "four", "id": 7}\n')
+    ids = [d.source_id for d in documents(list(read_paths([tmp_path], max_bytes=1000)))]
+    assert ids == [f"{tmp_path}/a.json#1", f"{tmp_path}/a.json#2", f"{tmp_path}/b.jsonl:1", "7"]
+
+
+def test_deep_json_and_wrong_field_types_are_rejected(tmp_path: Path) -> None:
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (tmp_path / "types.json").write_text(json.dumps([{"text": "x", "url": ["a"]}, {"text": "x", "id": True}]))
+    reasons = [r.details["reason"] for r in rejections(list(read_paths([tmp_path], max_bytes=1_000_000)))]
+    assert reasons == [
+        "malformed JSON: nested too deeply",
+        "field 'url' must be a string, not an array",
+        "field 'id' must be a string, not a boolean",
+    ]
