@@ -6,12 +6,11 @@ country, title words find people, Chinese surnames and Central Asian surname end
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data"
+PLACES = Path(__file__).resolve().parent / "data" / "places.tsv"
 
 COUNTRY_WORDS = {
     "CN": "China Chinese PRC P.R.C. Sino Xinjiang Tibet Beijing Peking Shanghai Hong-Kong",
@@ -268,31 +267,16 @@ def country_of(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def cities() -> dict[str, tuple[str, str]]:
-    """GeoNames cities and provinces of the region: printed name → (country ISO, canonical name)."""
+    """GeoNames cities and provinces of the region: printed name → (country ISO, canonical name).
+
+    Shipped in `loaders/data/places.tsv` (built by `python -m loaders.build_places`, GeoNames CC BY 4.0).
+    """
     places: dict[str, tuple[str, str]] = {}
-    path = DATA_DIR / "geonames" / "cities15000.central_asia_china.tsv"
-    if path.exists():
-        with path.open(encoding="utf-8") as handle:
-            for row in csv.DictReader(handle, delimiter="\t"):
-                _add_place(places, row, int(row.get("population") or 0))
-    admin = DATA_DIR / "geonames" / "admin1_codes.central_asia_china.tsv"
-    if admin.exists():
-        for line in admin.read_text(encoding="utf-8").splitlines()[1:]:
-            parts = line.split("\t")
-            if len(parts) >= 3:
-                places.setdefault(parts[2], (parts[0][:2], parts[2]))
+    for line in PLACES.read_text(encoding="utf-8").splitlines()[1:]:
+        name, country, canonical = line.split("\t")
+        if name.lower() not in STOP_CAPS:
+            places[name] = (country, canonical)
     return places
-
-
-def _add_place(places: dict[str, tuple[str, str]], row: dict[str, str], population: int) -> None:
-    """One GeoNames row: its name, ASCII name and (for big cities) Latin alternate names."""
-    value = (row["country_code"], row["name"])
-    names = {row["name"], row["asciiname"]}
-    if population >= 300_000:
-        names |= {alt for alt in row["alternatenames"].split(",") if re.fullmatch(r"[A-Z][a-z]+(?:['’-][a-z]+)?", alt)}
-    for name in names:
-        if len(name) >= 4 and name.lower() not in STOP_CAPS:
-            places.setdefault(name.replace("’", "'"), value)
 
 
 def is_place(word: str) -> bool:
