@@ -20,6 +20,7 @@ SIGNED = re.compile(r"\b(?:sign(?:ed|ing|s)?|inked|concluded)\b", re.IGNORECASE)
 KIND = re.compile(r"\b(memorand(?:um|a|ums)|MoU|agreements?|contracts?|charter|treaty|protocol)\b", re.IGNORECASE)
 PLANNED = re.compile(r"\b(?:to sign|will sign|plan\w* to|intend\w* to|would sign|is to be signed|draft)\b", re.I)
 BOTH_SIDES = re.compile(r"\b(?:both sides|the (?:two )?(?:sides|parties|universities)|was signed|were signed)\b", re.I)
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 TOPIC = re.compile(r"\b(?:on|in the fields? of|for|providing for|to)\s+(?:the\s+)?([^.,;]{4,80})", re.IGNORECASE)
 
 
@@ -50,15 +51,21 @@ def read_agreement(context: Context, text: str, orgs: list[str], visited: list[t
 
 
 def _with_partner(context: Context, text: str, after: int) -> list[str]:
-    """'X ... signed a memorandum with Y': the subject before the verb and the partner after 'with'."""
+    """'X ... signed a memorandum with Y, Z and W': the subject before the verb and the partners after 'with'."""
     with_at = re.compile(r"\bwith\s+(?:the\s+)?").search(text, after)
     if not with_at or with_at.start() - after > 60:
         return []
-    ids = [(m.start, context.id_of(m)) for m in context.mentions if m.sentence == _sentence_of(context, text)]
-    orgs = [(s, i) for s, i in ids if context.label(i) in {"University", "Organization"}]
-    partner = next((i for s, i in orgs if s >= with_at.end()), None)
-    subject = next((i for s, i in orgs if s < after), None) or context.delegation
-    return [x for x in dict.fromkeys([subject, partner]) if x] if partner else []
+    number = _sentence_of(context, text)
+    orgs = [m for m in context.mentions if m.sentence == number and m.kind != "branch" and m.group is not None]
+    orgs = [m for m in orgs if context.label(context.id_of(m)) in {"University", "Organization"}]
+    partners = [m for m in orgs if m.start >= with_at.end()][:1]
+    for mention in orgs:
+        if partners and mention.start > partners[-1].end and LIST_GAP.fullmatch(text[partners[-1].end : mention.start]):
+            partners.append(mention)
+    if not partners:
+        return []
+    subject = next((context.id_of(m) for m in orgs if m.start < after), None) or context.delegation
+    return [x for x in dict.fromkeys([subject, *(context.id_of(m) for m in partners)]) if x]
 
 
 def _sentence_of(context: Context, text: str) -> int:
@@ -71,7 +78,9 @@ def main_pair(context: Context) -> list[str]:
     if context.delegation and context.host:
         return [context.delegation, context.host]
     counts = Counter(
-        context.id_of(m) for m in context.mentions if context.label(context.id_of(m)) in {"University", "Organization"}
+        context.id_of(m)
+        for m in context.mentions
+        if m.kind != "branch" and context.label(context.id_of(m)) in {"University", "Organization"}
     )
     return [key for key, _ in counts.most_common(2) if key]
 

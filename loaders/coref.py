@@ -17,6 +17,8 @@ from loaders.gazetteer import is_place
 from loaders.mentions import Mention
 from loaders.orgs import INITIALS
 
+_SPELLING = re.compile(r"^((?:north|south)?(?:east|west)|north|south)ern$|(?<=ic)al$")
+"""Spellings of one word ('Northwestern'/'Northwest', 'Polytechnical'/'Polytechnic')."""
 FILLER = {"the", "of", "named", "after", "academician", "and", "&", "for", "in", "at", "a"}
 
 
@@ -24,7 +26,7 @@ def group_mentions(mentions: list[Mention]) -> int:
     """Give every mention a group number (its entity); returns how many groups there are."""
     groups: list[list[Mention]] = []
     for mention in mentions:
-        if mention.kind in {"org", "initiative", "person"} and not (mention.org and mention.org.generic):
+        if mention.kind in {"org", "initiative", "person", "program"} and not (mention.org and mention.org.generic):
             target = next((g for g in groups if _same(g, mention)), None)
             if target is None:
                 groups.append([mention])
@@ -40,7 +42,26 @@ def group_mentions(mentions: list[Mention]) -> int:
     for number, group in enumerate(groups):
         for mention in group:
             mention.group = number
-    return len(groups)
+    return _group_branches(mentions, len(groups))
+
+
+def _group_branches(mentions: list[Mention], count: int) -> int:
+    """One group per branch: the same parent and no conflicting country ('XU branch' = 'branch of XU in YU')."""
+    branches: dict[tuple[object, str | None], int] = {}
+    for mention in mentions:
+        if mention.kind != "branch" or mention.parent is None:
+            continue
+        parent = mention.parent.group if mention.parent.group is not None else mention.parent.text.lower()
+        key = next(
+            (k for k in branches if k[0] == parent and (not k[1] or not mention.country or k[1] == mention.country)),
+            None,
+        )
+        if key is None:
+            key = (parent, mention.country)
+            branches[key] = count
+            count += 1
+        mention.group = branches[key]
+    return count
 
 
 def _same(group: list[Mention], mention: Mention) -> bool:
@@ -52,6 +73,8 @@ def _same(group: list[Mention], mention: Mention) -> bool:
         return first.initiative == mention.initiative
     if mention.kind == "person":
         return any(same_person(m.text, mention.text) for m in group)
+    if mention.kind == "program":
+        return any(m.text.lower() == mention.text.lower() for m in group)
     if not _compatible_labels(first.label, mention.label):
         return False
     return any(same_org(m, mention) for m in group)
@@ -66,11 +89,14 @@ def org_words(mention: Mention) -> list[str]:
     """The content words of an organisation name, lowercased, without the abbreviation in parentheses."""
     text = re.sub(r"\([^)]*\)", " ", mention.text)
     text = re.sub(r"['’]s\b", "", text)
-    return [w for w in re.findall(r"[\w]+(?:-[\w]+)*", text.lower()) if w not in FILLER and len(w) > 1]
+    words = re.findall(r"[\w]+(?:-[\w]+)*", text.lower())
+    return [_SPELLING.sub(r"\1", w) for w in words if w not in FILLER and len(w) > 1]
 
 
 def same_org(a: Mention, b: Mention) -> bool:
     """Two organisation mentions name one organisation."""
+    if _acronym_headed(a) or _acronym_headed(b):
+        return _same_acronym_name(a, b)
     wa, wb = org_words(a), org_words(b)
     if set(wa) == set(wb):
         return True
@@ -81,8 +107,28 @@ def same_org(a: Mention, b: Mention) -> bool:
     extras = [w for w in long_ if w not in short]
     eponym = (long_m.org.eponym or "").lower() if long_m.org else ""
     if all(is_place(w.capitalize()) or w in eponym for w in extras):
-        return short[-1] == long_[-1] or short_m.label == "Lab"
+        core = [w for w in long_ if w not in eponym and not is_place(w.capitalize())] or long_
+        return short[-1] in {long_[-1], core[-1]} or short_m.label == "Lab"
     return short_m.label == "Lab" and long_m.text.lower().startswith(short_m.text.lower()) and len(short) >= 2
+
+
+def _acronym_headed(mention: Mention) -> bool:
+    """'KSTU named after I. Razzakov': a name made of an acronym and an eponym."""
+    return bool(mention.org and mention.org.abbr and mention.org.head == mention.org.abbr)
+
+
+def _same_acronym_name(a: Mention, b: Mention) -> bool:
+    """An acronym with an eponym and a full name: the acronym fits it and the eponyms agree."""
+    short, other = (a, b) if _acronym_headed(a) else (b, a)
+    assert short.org is not None
+    acronym = short.org.abbr or ""
+    if _acronym_headed(other) and other.org:
+        same = (other.org.abbr or "").lower() == acronym.lower()
+    else:
+        same = abbreviates(acronym, other.text) or bool(other.org and (other.org.abbr or "").lower() == acronym.lower())
+    surname = (short.org.eponym or "").split()[-1:]
+    other_eponym = (other.org.eponym or "") if other.org else ""
+    return same and (not other_eponym or not surname or surname[0].lower() in other_eponym.lower())
 
 
 def _acronym_group(groups: list[list[Mention]], acronym: str) -> list[Mention] | None:
@@ -136,7 +182,7 @@ def same_person(a: str, b: str) -> bool:
         initials_b = ib or [w[0] for w in wb if not any(_similar(w, s[1]) for s in shared)]
         return bool(initials_a) and bool(initials_b) and initials_a[0] == initials_b[0]
     return {w.lower() for w in wa} == {w.lower() for w in wb} or (
-        sorted(map(len, wa)) == sorted(map(len, wb)) and all(any(_similar(x, y) for y in wb) for x in wa)
+        len(wa) == len(wb) and all(any(_similar(x, y) for y in wb) for x in wa)
     )
 
 

@@ -57,10 +57,13 @@ def _candidate(local_id: str, group: list[Mention]) -> Candidate:
     names = sorted(dict.fromkeys(n for n in names if n), key=lambda n: (-len(n), n))
     props: dict[str, object] = {}
     country = None
-    if label != "Person":
+    if label not in {"Person", "Program"}:
         country = next((c for n in names for c in [country_of(n)] if c), None)
     if first.kind == "initiative":
         props["initiative"] = first.initiative
+    if first.kind == "branch":
+        props["branch"] = True
+        country = next((m.country for m in group if m.country), None)
     return Candidate(local_id=local_id, label=label, names=names, country=country, props=props)
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.branches import branch_country, find_branches
 from loaders.gazetteer import INTERNATIONAL_ORGS, NOT_ORG_ACRONYMS, is_place
 from loaders.orgs import ABBR, OrgMention, find_org_mentions, tokenize
 from loaders.people import PersonMention, find_people
+from loaders.programs import find_programs
 from loaders.sentences import Sentence, split_sentences
 
 INITIATIVES = {
@@ -39,13 +41,16 @@ class Mention:
     end: int
     text: str
     kind: str
-    """'org', 'person', 'initiative' or 'acronym'."""
+    """'org', 'person', 'initiative', 'program', 'branch' or 'acronym'."""
     label: str
     org: OrgMention | None = None
     person: PersonMention | None = None
     initiative: str | None = None
     group: int | None = None
     extra_names: list[str] = field(default_factory=list)
+    parent: Mention | None = None
+    """A branch's parent organisation (its mention in the same sentence)."""
+    country: str | None = None
 
 
 def find_mentions(text: str) -> tuple[list[Sentence], list[Mention]]:
@@ -72,7 +77,22 @@ def sentence_mentions(number: int, text: str) -> list[Mention]:
         found.append(Mention(number, person.start, person.end, person.text, "person", "Person", person=person))
         taken.append((person.start, person.end))
     found += _acronyms(number, text, taken)
+    found += [Mention(number, s, e, text[s:e], "program", "Program") for s, e in find_programs(text)]
+    found += _branches(number, text, found)
     return sorted(found, key=lambda m: m.start)
+
+
+def _branches(number: int, text: str, found: list[Mention]) -> list[Mention]:
+    """Branch campuses and offices named around the organisations of a sentence."""
+    branches: list[Mention] = []
+    for span in find_branches(text, [m for m in found if m.kind in {"org", "acronym"}]):
+        parent = span.parent
+        label = parent.label if parent.label in {"University", "Organization", "Lab"} else ""
+        label = label or ("University" if parent.text.upper().endswith("U") else "Organization")
+        mention = Mention(number, span.start, span.end, text[span.start : span.end], "branch", label, parent=parent)
+        mention.country = branch_country(span)
+        branches.append(mention)
+    return branches
 
 
 def _full_unit_names(text: str, orgs: list[Mention]) -> None:

@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.gazetteer import GENERIC_MODS, MONTH_WORDS, NATIONALITIES, STOP_CAPS, TITLE_WORDS, is_place
+from loaders.gazetteer import (
+    GENERIC_MODS,
+    MONTH_WORDS,
+    NATIONALITIES,
+    NOT_ORG_ACRONYMS,
+    STOP_CAPS,
+    TITLE_WORDS,
+    is_place,
+)
 
 HEADS = {
     **dict.fromkeys(["university", "universities", "universiteti", "polytechnic"], "U"),
@@ -127,7 +135,38 @@ def find_org_mentions(text: str) -> list[OrgMention]:
     """Every organisation-like name in one sentence, longest first where they overlap."""
     tokens = tokenize(text)
     found = [m for i, t in enumerate(tokens) if head_kind(t) for m in [_mention_at(text, tokens, i)] if m]
+    found += _acronym_names(text, tokens)
     return _drop_overlaps(found)
+
+
+def _acronym_names(text: str, tokens: list[Token]) -> list[OrgMention]:
+    """'KSTU named after I. Razzakov', 'I. Razzakov KSTU': an acronym with its eponym is a name of its own."""
+    found: list[OrgMention] = []
+    for i, token in enumerate(tokens):
+        if not _org_acronym(token):
+            continue
+        start, stop, eponym = i, None, None
+        if i + 2 < len(tokens) and tokens[i + 1].text == "named" and tokens[i + 2].text == "after":
+            stop, eponym = _eponym(tokens, i + 3)
+        elif i >= 2 and INITIALS.match(tokens[i - 2].text) and _name_word(tokens[i - 1]):
+            start, stop, eponym = i - 2, i, f"{tokens[i - 2].text} {tokens[i - 1].text}"
+        if stop is None:
+            continue
+        end = tokens[stop].start + len(tokens[stop].bare)
+        label = "University" if token.text.upper().endswith("U") else "Organization"
+        found.append(OrgMention(tokens[start].start, end, text[tokens[start].start : end], label, token.text,
+                                abbr=token.text, eponym=eponym))  # fmt: skip
+    return found
+
+
+def _org_acronym(token: Token) -> bool:
+    """An acronym that may name an organisation ('KSTU', 'KazNU'), not a place or a common abbreviation."""
+    return bool(ABBR.match(token.text)) and not is_place(token.text) and token.text.upper() not in NOT_ORG_ACRONYMS
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised surname-like word ('Razzakov')."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", token.text)) and token.text.lower() not in STOP_CAPS
 
 
 def _mention_at(text: str, tokens: list[Token], h: int) -> OrgMention | None:

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from loaders.agreements import read_agreement
+from loaders.branches import branch_parts, branches_without_host
 from loaders.dates import find_dates, year_of
 from loaders.facts import Candidate, Document, Relation
 from loaders.gazetteer import GOVERNMENT_TITLES, NATIONALITIES, country_of
 from loaders.mentions import Mention
+from loaders.programs import program_parents
 from loaders.sentences import Sentence
 
 ORG_LABELS = {"University", "Organization"}
@@ -85,6 +87,7 @@ def read_relations(context: Context) -> list[Relation]:
         in_sentence = [m for m in context.mentions if m.sentence == number and m.group is not None]
         _read_sentence(context, sentence, in_sentence)
     _units_without_parent(context)
+    branches_without_host(context, _top_university(context))
     _lift_to_roots(context)
     return context.relations
 
@@ -104,6 +107,8 @@ def _read_sentence(context: Context, sentence: Sentence, mentions: list[Mention]
     _note_delegation(context, text, mentions)
     _affiliations(context, text, mentions)
     _part_of(context, text, mentions)
+    _programs(context, text, mentions, orgs)
+    branch_parts(context, text, mentions)
     visited = _visits(context, text, mentions)
     parties = read_agreement(context, text, orgs, visited)
     _cooperation(context, text, orgs, parties, visited)
@@ -112,7 +117,7 @@ def _read_sentence(context: Context, sentence: Sentence, mentions: list[Mention]
 
 def _orgs(context: Context, mentions: list[Mention]) -> list[str]:
     """The universities and organisations a sentence names, in order, each once."""
-    ids = [context.id_of(m) for m in mentions if context.label(context.id_of(m)) in ORG_LABELS]
+    ids = [context.id_of(m) for m in mentions if m.kind != "branch" and context.label(context.id_of(m)) in ORG_LABELS]
     return list(dict.fromkeys(i for i in ids if i))
 
 
@@ -129,7 +134,9 @@ def _note_delegation(context: Context, text: str, mentions: list[Mention]) -> No
     nation = re.search(r"\b(\w+) delegation\b", text)
     if nation and nation.group(1).lower() in NATIONALITIES:
         iso = country_of(nation.group(1))
-        same = [c for c in context.candidates if c.label in ORG_LABELS and c.country == iso]
+        same = [
+            c for c in context.candidates if c.label in ORG_LABELS and c.country == iso and not c.props.get("branch")
+        ]
         if len(same) == 1:
             context.delegation = same[0].local_id
 
@@ -212,6 +219,14 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
             context.add("PART_OF", local, parent, text)
 
 
+def _programs(context: Context, text: str, mentions: list[Mention], orgs: list[str]) -> None:
+    """PART_OF from a joint programme to the organisations that run it."""
+    for mention in mentions:
+        if mention.kind == "program":
+            for parent in program_parents(context, orgs):
+                context.add("PART_OF", context.id_of(mention), parent, text)
+
+
 def _named_parents(context: Context, mention: Mention, mentions: list[Mention]) -> list[str]:
     """Organisations named by the unit's own 'of/at X' tail, or inside its name ('ZTE Corporation ...')."""
     parents: list[str] = []
@@ -227,11 +242,20 @@ def _named_parents(context: Context, mention: Mention, mentions: list[Mention]) 
     return parents
 
 
+def _top_university(context: Context) -> str | None:
+    """The university the document names most (branches aside)."""
+    counts = Counter(
+        context.id_of(m)
+        for m in context.mentions
+        if m.kind != "branch" and context.label(context.id_of(m)) == "University"
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _units_without_parent(context: Context) -> None:
     """A unit nobody is named as owning belongs to the visit's host, else the most-named university."""
     owned = {r.a for r in context.relations if r.type == "PART_OF"}
-    counts = Counter(context.id_of(m) for m in context.mentions if context.label(context.id_of(m)) == "University")
-    top = counts.most_common(1)[0][0] if counts else None
+    top = _top_university(context)
     for candidate in context.candidates:
         if candidate.label != "Lab" or candidate.local_id in owned:
             continue
@@ -255,7 +279,11 @@ def _visits(context: Context, text: str, mentions: list[Mention]) -> list[tuple[
     match = VISIT.search(text)
     if not match or PLANNED_VISIT.search(text[: match.start()]):
         return []
-    after = [m for m in mentions if m.start >= match.end() and context.label(context.id_of(m)) in ORG_LABELS | {"Lab"}]
+    after = [
+        m
+        for m in mentions
+        if m.start >= match.end() and m.kind != "branch" and context.label(context.id_of(m)) in ORG_LABELS | {"Lab"}
+    ]
     after = [m for m in after if context.id_of(m) != context.delegation]
     listed = [
         m
@@ -264,7 +292,7 @@ def _visits(context: Context, text: str, mentions: list[Mention]) -> list[tuple[
     ]
     listed = [m for i, m in enumerate(listed) if i == 0 or listed[i - 1] is after[i - 1]]
     hosts = list(dict.fromkeys(h for h in (_root(context, context.id_of(m)) for m in listed) if h))
-    before = [context.id_of(m) for m in mentions if m.end <= match.start()]
+    before = [context.id_of(m) for m in mentions if m.end <= match.start() and m.kind != "branch"]
     visitors = [v for v in dict.fromkeys(before) if context.label(v) in ORG_LABELS and v not in hosts]
     if len(visitors) > 1 and not re.search(r"along with|together with", text):
         visitors = visitors[-1:]

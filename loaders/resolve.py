@@ -21,7 +21,7 @@ from loaders.org_names import OrgName, abbreviates, parse_org
 from loaders.registry import Registry, RegistryMatch, RegistryOrg
 from loaders.resolve_other import resolve_other
 from loaders.resolve_people import resolve_person
-from loaders.resolve_units import resolve_unit
+from loaders.resolve_units import resolve_branch, resolve_unit
 
 __all__ = ["EntityIndex", "resolve", "resolve_publisher"]
 
@@ -57,6 +57,8 @@ class Resolver:
 
     def resolve_candidate(self, candidate: Candidate, resolution: Resolution) -> Entity:
         """Dispatch on the candidate's label."""
+        if candidate.props.get("branch"):
+            return resolve_branch(candidate, extraction=self.extraction, resolution=resolution, new=self.new_entity)
         if candidate.label in ORG_LABELS:
             return self.resolve_org(candidate)
         if candidate.label == "Lab":
@@ -280,6 +282,6 @@ def _display_name(names: list[str]) -> str:
 
 def _order(candidate: Candidate) -> tuple[int, int, str]:
     """Full-named organisations first, then abbreviations, units, people, the rest."""
-    rank = _LABEL_ORDER.get(candidate.label, 4)
+    rank = 1 if candidate.props.get("branch") else _LABEL_ORDER.get(candidate.label, 4)
     bare = int(all(is_abbreviation(n) for n in candidate.names))
     return (rank, bare, candidate.local_id)

@@ -42,6 +42,8 @@ def resolve_other(
             if r.type == "PARTY_TO" and r.b == candidate.local_id and r.a in resolution.entities
         )
         return keyed(candidate, _agreement_key(candidate, parties, tag))
+    if candidate.label == "Program":
+        return keyed(candidate, _program_key(candidate, extraction=extraction, resolution=resolution, tag=tag))
     date = candidate.props.get("date")
     suffix = str(date) if candidate.label == "Event" and date else tag
     return keyed(candidate, f"{_short_slug(_name(candidate.names))}_{slugify(suffix)}")
@@ -116,6 +118,16 @@ def _agreement_key(candidate: Candidate, parties: list[str], tag: str) -> str:
     if len(parties) >= 2:
         return "_".join([slugify(kind), *parties, slugify(str(date or "undated"))])
     return f"{_short_slug(_name(candidate.names))}_{tag}"
+
+
+def _program_key(candidate: Candidate, *, extraction: Extraction, resolution: Resolution, tag: str) -> str:
+    """A programme is its name at its organisations (the same programme in two articles), else per document."""
+    owners = sorted(
+        resolution.entities[r.b].key
+        for r in extraction.relations
+        if r.type == "PART_OF" and r.a == candidate.local_id and r.b in resolution.entities
+    )
+    return "_".join([_short_slug(_name(candidate.names)), *(owners[:2] or [tag])])
 
 
 def _short_slug(name: str) -> str:

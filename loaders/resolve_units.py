@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from loaders.facts import Candidate, Entity, Resolution
+from loaders.facts import Candidate, Entity, Extraction, Resolution
 from loaders.names import fold, is_abbreviation, slugify
 from loaders.org_names import parse_org
 
@@ -94,3 +95,31 @@ def _parent(candidate: Candidate, resolver: Resolver, resolution: Resolution) ->
             if parent is not None and parent.label != "Lab":
                 return parent
     return None
+
+
+def resolve_branch(
+    candidate: Candidate,
+    *,
+    extraction: Extraction,
+    resolution: Resolution,
+    new: Callable[[Candidate, list[str]], Entity],
+) -> Entity:
+    """A branch is its parent's branch in a country: '<parent key>_<country>_branch' (else in a host)."""
+    owners = [
+        resolution.entities[r.b]
+        for r in extraction.relations
+        if r.type == "PART_OF" and r.a == candidate.local_id and r.b in resolution.entities
+    ]
+    if not owners:
+        return new(candidate, candidate.names)
+    parent, hosts = owners[0], owners[1:]
+    country = candidate.country or next((h.country for h in hosts if h.country), None)
+    where = (country or "").lower() or (hosts[0].key if hosts else "")
+    return Entity(
+        key="_".join(part for part in (parent.key, where, "branch") if part),
+        label=candidate.label,
+        name=_unit_name(candidate.names),
+        aliases=sorted(set(candidate.names)),
+        country=country,
+        city=candidate.city,
+    )

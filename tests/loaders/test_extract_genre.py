@@ -1,0 +1,117 @@
+"""Patterns of the genre, each shown by a short invented article (names and wording not from the corpus)."""
+
+from __future__ import annotations
+
+from loaders.extract import extract
+from loaders.facts import Candidate, Document, Extraction
+from loaders.read import document_key
+
+
+def make_document(text: str, **fields: str) -> Document:
+    return Document(key=document_key(text), text=text, **fields)
+
+
+def labelled(extraction: Extraction, label: str) -> list[Candidate]:
+    return [c for c in extraction.candidates if c.label == label]
+
+
+def relations(extraction: Extraction, kind: str) -> set[tuple[str, str]]:
+    names = {c.local_id: c.names[0] for c in extraction.candidates}
+    return {(names[r.a], names[r.b]) for r in extraction.relations if r.type == kind}
+
+
+def test_joint_programmes_with_their_owners() -> None:
+    text = (
+        "Rector of Osh State University Almaz Toktomushev met a delegation of Guangxi Normal University (GXNU). "
+        "The parties agreed to launch a 3+1 joint bachelor's programme in Tourism Management and Hospitality. "
+        "GXNU and Osh State University will also open a double-degree program in Chinese Philology from 2025. "
+        "The sides discussed joint educational programs and academic mobility."
+    )
+    extraction = extract(make_document(text, published="2024-10-02"))
+    programs = {c.names[0] for c in labelled(extraction, "Program")}
+    assert programs == {
+        "3+1 joint bachelor's programme in Tourism Management and Hospitality",
+        "double-degree program in Chinese Philology",
+    }
+    part_of = relations(extraction, "PART_OF")
+    for program in programs:
+        assert (program, "Osh State University") in part_of
+        assert (program, "Guangxi Normal University (GXNU)") in part_of
+
+
+def test_programme_by_scheme_and_owner_tail() -> None:
+    text = (
+        "It was agreed to develop a joint master's program according to the 1+1 scheme in the field of "
+        "Renewable energy systems. Later a joint training programme of the Silk Road Academy was presented."
+    )
+    names = {c.names[0] for c in labelled(extract(make_document(text)), "Program")}
+    assert names == {
+        "joint master's program according to the 1+1 scheme in the field of Renewable energy systems",
+        "joint training programme of the Silk Road Academy",
+    }
+
+
+def test_branch_campuses_belong_to_parent_and_host() -> None:
+    text = (
+        "A branch campus of Dalian Maritime University (DMU) has been opened in Aktau, Kazakhstan.\n"
+        "The DMU Kazakhstan branch is located on the campus of Caspian State University of Technologies.\n"
+        "Later, the branch of Wuhan University in Tashkent State University of Economics admitted students."
+    )
+    extraction = extract(make_document(text))
+    branches = [c for c in extraction.candidates if c.props.get("branch")]
+    assert len(branches) == 2
+    dmu = next(c for c in branches if "DMU Kazakhstan branch" in c.names)
+    assert dmu.label == "University" and dmu.country == "KZ"
+    part_of = relations(extraction, "PART_OF")
+    assert (dmu.names[0], "Dalian Maritime University (DMU)") in part_of
+    assert (dmu.names[0], "Caspian State University of Technologies") in part_of
+    wuhan = next(c for c in branches if c is not dmu)
+    assert (wuhan.names[0], "Wuhan University") in part_of
+    assert (wuhan.names[0], "Tashkent State University of Economics") in part_of
+    assert not {r.type for r in extraction.relations if wuhan.local_id in (r.a, r.b)} - {"PART_OF"}
+
+
+def test_branch_office_of_a_company_is_an_organisation() -> None:
+    text = "Engineers of the Uzbek branch of Sinopec Engineering Group (SEG) took part in the training."
+    [branch] = [c for c in extract(make_document(text)).candidates if c.props.get("branch")]
+    assert branch.label == "Organization" and branch.names[0] == "Uzbek branch of Sinopec Engineering Group (SEG)"
+
+
+def test_acronym_with_eponym_is_the_university() -> None:
+    text = (
+        "The delegation of OshTU named after M. Adyshev visited Gansu Agricultural University. "
+        "Rector of the Osh Technological University named after M. Adyshev Kanybek Isakov thanked the hosts. "
+        "Students of M. Adyshev OshTU will study in Lanzhou."
+    )
+    extraction = extract(make_document(text))
+    [osh] = [c for c in extraction.candidates if "OshTU named after M. Adyshev" in c.names]
+    assert {"Osh Technological University named after M. Adyshev", "M. Adyshev OshTU"} <= set(osh.names)
+    assert osh.label == "University"
+    assert not [c for c in extraction.candidates if c.label == "Person" and "Adyshev" in " ".join(c.names)]
+
+
+def test_spelling_variants_of_one_university_in_one_article() -> None:
+    text = (
+        "A delegation of Southwest Petroleum University of China arrived in Bukhara. "
+        "The president of Southwestern Petroleum University Zhao Lihong met the rector. "
+        "Southwest Petroleum University will host students."
+    )
+    extraction = extract(make_document(text))
+    unis = [c for c in extraction.candidates if c.label == "University"]
+    assert len(unis) == 1
+
+
+def test_memorandum_with_a_list_of_partners() -> None:
+    text = (
+        "Khorog State University signed a memorandum with Yunnan University, Sichuan Agricultural University, "
+        "the China Energy Engineering Corporation (CEEC), and Kunming Medical University on training engineers."
+    )
+    extraction = extract(make_document(text))
+    parties = {a for a, _ in relations(extraction, "PARTY_TO")}
+    assert parties == {
+        "Khorog State University",
+        "Yunnan University",
+        "Sichuan Agricultural University",
+        "China Energy Engineering Corporation (CEEC)",
+        "Kunming Medical University",
+    }
