@@ -68,8 +68,11 @@ MENTION_UPSERT = (
 ALIASES_READ = (
     "UNWIND $keys AS k MATCH (e:Entity {key: k}) "
     "OPTIONAL MATCH (e)-[m:MENTIONED_IN]->(:Document) "
-    "RETURN e.key AS key, e.name AS name, collect(m.names) AS names"
+    "UNWIND CASE WHEN size(coalesce(m.names, [])) = 0 THEN [null] ELSE m.names END AS form "
+    "RETURN e.key AS key, e.name AS name, collect(DISTINCT form) AS names"
 )
+"""Each entity's distinct names over all its mentions, flattened by the server: an entity named in
+thousands of documents returns its few names, not thousands of lists (the quadratic part of a long load)."""
 
 ALIASES_WRITE = (
     "UNWIND $rows AS row MATCH (e:Entity {key: row.key}) "
@@ -145,9 +148,8 @@ def refresh_aliases(store: GraphStore, *, keys: Iterable[str], batch_size: int =
 
 
 def _alias_row(found: Row) -> Row:
-    """Aliases and search text of one entity from the names lists of its mentions."""
-    names = {n for names in found["names"] or [] for n in (names or [])}
-    aliases = sorted(names)
+    """Aliases and search text of one entity from the distinct names its mentions use."""
+    aliases = sorted(found["names"] or [])
     search = " | ".join(dict.fromkeys([found["name"] or "", *aliases]))
     return {"key": found["key"], "aliases": aliases, "search_text": search}
 

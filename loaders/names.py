@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -116,6 +117,7 @@ class PersonName:
         return "_".join(w for w in (self.initials, self.surname) if w)
 
 
+@lru_cache(maxsize=65536)  # pure, and asked for every known namesake's names at each person mention
 def parse_person(name: str) -> PersonName | None:
     """Read "Chynybaev M.K.", "M.K. Chynybaev", "Chynybaev Mirlan Koychubekovich" or "Dogdurkul Kendirbayeva"."""
     raw = strip_titles(name.replace("’", "'"))

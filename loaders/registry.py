@@ -73,6 +73,7 @@ class Registry:
         for row in payload["orgs"]:
             self._add_org(row)
         self._signatures = list(self._by_signature)
+        self._near: dict[str, list[tuple[str, float]]] = {}
         self._cities: dict[str, RegistryCity] = {}
         self._city_names: dict[str, list[RegistryCity]] = {}
         for name, country, population, alternates in payload["cities"]:
@@ -181,13 +182,19 @@ class Registry:
         if len(parsed.signature) < 8:
             return []
         out = []
-        for signature, ratio, _ in process.extract(
-            parsed.signature, self._signatures, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5
-        ):
+        for signature, ratio in self._near_signatures(parsed.signature):
             for idx, eponym in self._by_signature[signature]:
                 if same_eponym(parsed.eponym, eponym):
                     out.append(RegistryMatch(self.orgs[idx], 0.9 * ratio / 100, "fuzzy"))
         return out
+
+    def _near_signatures(self, signature: str) -> list[tuple[str, float]]:
+        """Known signatures within a few edits of this one, remembered: a load asks for the same names often."""
+        near = self._near.get(signature)
+        if near is None:
+            found = process.extract(signature, self._signatures, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
+            near = self._near[signature] = [(sig, ratio) for sig, ratio, _ in found]
+        return near
 
     def _match_abbreviation(self, parsed: OrgName, country: str | None) -> list[RegistryMatch]:
         """A bare abbreviation: known abbreviations first, then names whose word starts spell it."""

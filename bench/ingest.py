@@ -1,0 +1,64 @@
+"""Ingest: articles/s through the whole pipeline (read → extract → resolve → write) into a fresh store.
+
+    python -m bench ingest            (COOPGRAPH_BENCH_ARTICLES, default 10,000; target on 2 cores ≥ 200/s)
+
+The articles are `bench.generate.articles` written as one JSONL file, loaded the way `coopgraph load` does
+(`load_paths`). Also prints where the time goes (extract + resolve vs writes) and peak RSS of this process
+and of the store's redis-server.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from bench.generate import articles
+from bench.memory import peak_rss_mb, process_rss_mb
+from graph.connect import open_store
+from graph.falkordb_store import FalkorDBStore
+from graph.settings import load_settings
+from loaders.pipeline import load_paths
+
+
+def article_count() -> int:
+    """How many articles to load (COOPGRAPH_BENCH_ARTICLES, default 10,000)."""
+    return int(os.environ.get("COOPGRAPH_BENCH_ARTICLES", "10000"))
+
+
+def write_articles(folder: Path, count: int, per_file: int = 500) -> None:
+    """`count` generated articles as JSONL files of `per_file` each (one file stays under the size limit)."""
+    folder.mkdir()
+    lines = [json.dumps(record, ensure_ascii=False) + "\n" for record in articles(count)]
+    for start in range(0, count, per_file):
+        (folder / f"articles-{start:06d}.jsonl").write_text("".join(lines[start : start + per_file]), encoding="utf-8")
+
+
+def main() -> None:
+    """Load generated articles into a fresh embedded store and print articles/s."""
+    count = article_count()
+    with tempfile.TemporaryDirectory(prefix="cgi-") as tmp:
+        source = Path(tmp) / "articles"
+        write_articles(source, count)
+        settings = load_settings(data_dir=Path(tmp) / "data")
+        store = open_store(settings)
+        try:
+            started = time.perf_counter()
+            summary = load_paths(store, [source], settings=settings)
+            took = time.perf_counter() - started
+            server_pid = store.server.pid() if isinstance(store, FalkorDBStore) and store.server else None
+            server_mb = process_rss_mb(server_pid) if server_pid else float("nan")
+        finally:
+            store.close()
+    print(
+        f"{count:,} articles: {summary.new:,} new, {summary.failed} failed; "
+        f"{summary.entities_added:,} entities, {summary.relations_added:,} relationships"
+    )
+    print(f"ingest: {took:.1f} s, {count / took:,.0f} articles/s (target >= 200/s)")
+    print(f"peak RSS: loader {peak_rss_mb():,.0f} MB; redis-server {server_mb:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
