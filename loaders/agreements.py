@@ -18,7 +18,11 @@ if TYPE_CHECKING:
 
 SIGNED = re.compile(r"\b(?:sign(?:ed|ing|s)?|inked|concluded)\b", re.IGNORECASE)
 KIND = re.compile(r"\b(memorand(?:um|a|ums)|MoU|agreements?|contracts?|charter|treaty|protocol)\b", re.IGNORECASE)
-PLANNED = re.compile(r"\b(?:to sign|will sign|plan\w* to|intend\w* to|would sign|is to be signed|draft)\b", re.I)
+PLANNED = re.compile(
+    r"\b(?:to sign|will sign|plan\w* to|intend\w* to|would sign|is to be signed|draft|invit\w*|propos\w*|"
+    r"hop(?:e|es|ed|ing) to|expect\w* to|ready to|would like to|agreed to prepare|are to)\b",
+    re.I,
+)
 BOTH_SIDES = re.compile(r"\b(?:both sides|the (?:two )?(?:sides|parties|universities)|was signed|were signed)\b", re.I)
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 TOPIC = re.compile(r"\b(?:on|in the fields? of|for|providing for|to)\s+(?:the\s+)?([^.,;]{4,80})", re.IGNORECASE)

@@ -111,7 +111,7 @@ def _hosts(context: Context, text: str, branch: Mention, mentions: list[Mention]
 def branches_without_host(context: Context, top: str | None) -> None:
     """A branch whose host the text does not name is at the university the article is about (not its parent)."""
     for candidate in context.candidates:
-        if not candidate.props.get("branch") or top is None:
+        if not candidate.props.get("branch") or candidate.label != "University" or top is None:
             continue
         owners = [r for r in context.relations if r.type == "PART_OF" and r.a == candidate.local_id]
         if len(owners) == 1 and owners[0].b != top:

@@ -10,6 +10,7 @@ longer unit name starts with ("Confucius Institute"). People: the same surname w
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from rapidfuzz.fuzz import ratio
 
@@ -32,12 +33,16 @@ def group_mentions(mentions: list[Mention]) -> int:
                 groups.append([mention])
             else:
                 target.append(mention)
+    repeated = Counter(m.text for m in mentions if m.kind == "acronym")
     for mention in mentions:
         if mention.kind == "acronym":
             target = _acronym_group(groups, mention.text)
             if target is not None:
                 target.append(mention)
             elif mention.label:
+                groups.append([mention])
+            elif repeated[mention.text] > 1 and _university_acronym(mention.text):
+                mention.label = "University"
                 groups.append([mention])
     for number, group in enumerate(groups):
         for mention in group:
@@ -110,6 +115,11 @@ def same_org(a: Mention, b: Mention) -> bool:
         core = [w for w in long_ if w not in eponym and not is_place(w.capitalize())] or long_
         return short[-1] in {long_[-1], core[-1]} or short_m.label == "Lab"
     return short_m.label == "Lab" and long_m.text.lower().startswith(short_m.text.lower()) and len(short) >= 2
+
+
+def _university_acronym(acronym: str) -> bool:
+    """'KSTU', 'KazNU', 'NWPU': an acronym the genre uses for universities (it ends in U)."""
+    return len(acronym) >= 3 and acronym.endswith("U") and acronym[-2:] != "EU"
 
 
 def _acronym_headed(mention: Mention) -> bool:

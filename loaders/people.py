@@ -94,6 +94,8 @@ def _name_length(tokens: list[Token], i: int) -> int:  # noqa: PLR0911 - one exi
     if all(is_place(part) for part in parts) or is_place(" ".join(parts)):
         return 0
     before = tokens[i - 1].text.lower().rstrip(".") if i else ""
+    if i >= 2 and tokens[i - 2].text.lower() == "named" and before == "after":
+        return 0  # an eponym ('a workshop named after Lu Ban'), not a person taking part
     after_comma_title = _apposition_title(tokens, i + words) is not None
     vouched = before in HONORIFICS or after_comma_title or _title_before(tokens, i) is not None
     shaped = is_chinese_name(parts[:2]) or has_surname_ending(parts)

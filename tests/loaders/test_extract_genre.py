@@ -115,3 +115,35 @@ def test_memorandum_with_a_list_of_partners() -> None:
         "China Energy Engineering Corporation (CEEC)",
         "Kunming Medical University",
     }
+
+
+def test_lower_case_units_and_their_owner() -> None:
+    text = (
+        "The guests from Naryn State University visited Ningxia University and saw the key laboratories of "
+        "desert ecology, water-saving irrigation technologies and the Center for Arid Studies. "
+        "Zhang Min, dean of the school of international trade of Ningxia University, met them. "
+        "The heads of research centers of local universities attended."
+    )
+    extraction = extract(make_document(text))
+    labs = {c.names[0] for c in labelled(extraction, "Lab")}
+    assert {"key laboratories of desert ecology", "water-saving irrigation technologies"} <= labs
+    assert "school of international trade" in labs
+    assert not any("local universities" in lab for lab in labs)
+    assert ("school of international trade", "Ningxia University") in relations(extraction, "PART_OF")
+
+
+def test_eponym_is_no_person_and_repeated_university_acronyms_are_kept() -> None:
+    text = (
+        "The training centre named after Zhang Heng opened in Khujand. "
+        "A memorandum between TNU and Qinghai University was signed. Students of TNU will study in Xining."
+    )
+    extraction = extract(make_document(text))
+    assert not labelled(extraction, "Person")
+    parties = {a for a, _ in relations(extraction, "PARTY_TO")}
+    assert parties == {"TNU", "Qinghai University"}
+
+
+def test_an_invitation_to_sign_is_a_planned_agreement() -> None:
+    text = "The rector invited Gansu University to visit Talas State University and sign a cooperation agreement."
+    [agreement] = labelled(extract(make_document(text)), "Agreement")
+    assert agreement.props["status"] == "planned"
