@@ -108,6 +108,9 @@ def suggest(store: GraphStore, text: str, *, limit: int = 5, catalog: Catalog | 
 def resolve_ref(store: GraphStore, ref: str, *, catalog: Catalog | None = None) -> Row:
     """The one entity a key, name or alias names; Ambiguous or NotFound (with suggestions) otherwise."""
     catalog = catalog or load_catalog()
+    by_key = catalog.run(store, "entity_by_key", {"key": ref})
+    if by_key:  # keys are unique and a key match wins: the same answer as entities_named, without its scan
+        return by_key[0]
     rows = catalog.run(store, "entities_named", {"name": ref})
     for matched in ("key", "name"):
         exact = [r for r in rows if r["matched"] == matched]

@@ -175,6 +175,8 @@ def test_lookup_queries(fixture_store: GraphStore) -> None:
     named = run(fixture_store, "entities_named", name="tsu")
     assert {r["key"] for r in named} == {"tsuc", "turkmen_state_university"}
     assert run(fixture_store, "entities_named", name="xinjiang university")[0]["matched"] == "name"
+    assert run(fixture_store, "entity_by_key", key="tsuc") == run(fixture_store, "entities_named", name="tsuc")[:1]
+    assert run(fixture_store, "entity_by_key", key="xinjiang university") == []
     names = run(fixture_store, "entity_names", limit=10000)
     assert len(names) == 49 and names == sorted(names, key=lambda r: r["key"])
     assert run(fixture_store, "entity_names", after="xjau")[0]["key"] == "xju"
