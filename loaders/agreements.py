@@ -14,6 +14,7 @@ from loaders.dates import find_dates
 from loaders.facts import Candidate
 
 if TYPE_CHECKING:
+    from loaders.mentions import Mention
     from loaders.relations import Context
 
 SIGNED = re.compile(r"\b(?:sign(?:ed|ing|s)?|inked|concluded)\b", re.IGNORECASE)
@@ -33,9 +34,13 @@ def read_agreement(context: Context, text: str, orgs: list[str], visited: list[t
     sign, kind = SIGNED.search(text), KIND.search(text)
     if not sign or not kind:
         return []
-    parties = _with_partner(context, text, sign.end()) or list(orgs)
-    if BOTH_SIDES.search(text):
-        parties = list(dict.fromkeys(parties + main_pair(context))) if len(parties) < 2 else main_pair(context)
+    parties = _between(context, text, kind.end()) or _with_partner(context, text, sign.end())
+    if len(parties) < 2 and visited:
+        parties = list(dict.fromkeys([*parties, *visited[0]]))
+    if len(parties) < 2:
+        parties = list(orgs)
+        if BOTH_SIDES.search(text):
+            parties = list(dict.fromkeys(parties + main_pair(context))) if len(parties) < 2 else main_pair(context)
     if len(parties) < 2:
         return []
     status = "planned" if PLANNED.search(text) else "signed"
@@ -59,9 +64,7 @@ def _with_partner(context: Context, text: str, after: int) -> list[str]:
     with_at = re.compile(r"\bwith\s+(?:the\s+)?").search(text, after)
     if not with_at or with_at.start() - after > 60:
         return []
-    number = _sentence_of(context, text)
-    orgs = [m for m in context.mentions if m.sentence == number and m.kind != "branch" and m.group is not None]
-    orgs = [m for m in orgs if context.label(context.id_of(m)) in {"University", "Organization"}]
+    orgs = _sentence_orgs(context, text)
     partners = [m for m in orgs if m.start >= with_at.end()][:1]
     for mention in orgs:
         if partners and mention.start > partners[-1].end and LIST_GAP.fullmatch(text[partners[-1].end : mention.start]):
@@ -70,6 +73,27 @@ def _with_partner(context: Context, text: str, after: int) -> list[str]:
         return []
     subject = next((context.id_of(m) for m in orgs if m.start < after), None) or context.delegation
     return [x for x in dict.fromkeys([subject, *(context.id_of(m) for m in partners)]) if x]
+
+
+def _between(context: Context, text: str, after: int) -> list[str]:
+    """'a memorandum ... between X and Y': the organisations listed after 'between'."""
+    between = re.compile(r"\bbetween\s+(?:the\s+)?").search(text, after)
+    if not between or between.start() - after > 80:
+        return []
+    orgs = _sentence_orgs(context, text)
+    listed = [m for m in orgs if m.start >= between.end()][:1]
+    for mention in orgs:
+        if listed and mention.start > listed[-1].end and LIST_GAP.fullmatch(text[listed[-1].end : mention.start]):
+            listed.append(mention)
+    ids = [i for i in dict.fromkeys(context.id_of(m) for m in listed) if i]
+    return ids if len(ids) >= 2 else []
+
+
+def _sentence_orgs(context: Context, text: str) -> list[Mention]:
+    """The organisation mentions of the sentence with this text (branches aside)."""
+    number = _sentence_of(context, text)
+    orgs = [m for m in context.mentions if m.sentence == number and m.kind != "branch" and m.group is not None]
+    return [m for m in orgs if context.label(context.id_of(m)) in {"University", "Organization"}]
 
 
 def _sentence_of(context: Context, text: str) -> int:

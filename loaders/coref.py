@@ -20,6 +20,7 @@ from loaders.orgs import INITIALS
 
 _SPELLING = re.compile(r"^((?:north|south)?(?:east|west)|north|south)ern$|(?<=ic)al$")
 """Spellings of one word ('Northwestern'/'Northwest', 'Polytechnical'/'Polytechnic')."""
+HEAD_WORDS = {"university", "institute", "college", "academy", "school", "center", "centre", "laboratory"}
 FILLER = {"the", "of", "named", "after", "academician", "and", "&", "for", "in", "at", "a"}
 
 
@@ -107,7 +108,7 @@ def same_org(a: Mention, b: Mention) -> bool:
         return True
     short, long_ = (wa, wb) if len(wa) < len(wb) else (wb, wa)
     short_m, long_m = (a, b) if short is wa else (b, a)
-    if not short or not set(short) < set(long_):
+    if not short or not set(short) < set(long_) or set(short) <= HEAD_WORDS:
         return False
     extras = [w for w in long_ if w not in short]
     eponym = (long_m.org.eponym or "").lower() if long_m.org else ""

@@ -304,7 +304,7 @@ def _extend_left_raw(tokens: list[Token], h: int) -> int:
     while i > 0:
         prev = tokens[i - 1]
         if (
-            (prev.text == "&" and i >= 2 and is_cap(tokens[i - 2]))
+            (prev.text == "&" and i >= 2 and (is_cap(tokens[i - 2]) or re.fullmatch(r"[A-Z]", tokens[i - 2].text)))
             or (prev.text in {"-", "–"} and i >= 2 and is_cap(tokens[i - 2]) and tokens[i - 2].end == prev.start)
             or (prev.text == "and" and i >= 2 and _and_joins(tokens, i - 2))
         ):

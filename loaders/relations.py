@@ -19,6 +19,7 @@ from loaders.gazetteer import GOVERNMENT_TITLES, NATIONALITIES, country_of
 from loaders.mentions import Mention
 from loaders.programs import program_parents
 from loaders.sentences import Sentence
+from loaders.visits import read_visits
 
 ORG_LABELS = {"University", "Organization"}
 COOPERATION = re.compile(
@@ -27,12 +28,6 @@ COOPERATION = re.compile(
     re.IGNORECASE,
 )
 ALL_PAIRS = re.compile(r"co-sponsored|co-organi[sz]ed|organi[sz]ed by|jointly|in partnership", re.IGNORECASE)
-VISIT = re.compile(
-    r"\b(?:visit(?:ed|s|ing)?|paid an? (?:\w+ )?visit to|visit to|meeting (?:was held )?with|met with|"
-    r"with the leadership of|arrived (?:at|in))\b",
-    re.IGNORECASE,
-)
-PLANNED_VISIT = re.compile(r"\b(?:invit\w*|plan\w*|will|ready|expect\w*|hope\w*|intend\w*)\b[^.]{0,40}$", re.I)
 DELEGATION_OF = re.compile(r"delegation (?:of|from) (?:the )?$", re.IGNORECASE)
 JOINT_UNIT = re.compile(r"jointly (?:established|created|opened|run|built)|co-establish|in partnership with|"
                         r"opened jointly|established by", re.IGNORECASE)  # fmt: skip
@@ -75,6 +70,19 @@ class Context:
         self.seen.add(key)  # type: ignore[arg-type]
         self.relations.append(Relation(kind, a, b, evidence, {k: v for k, v in props.items() if v is not None}))
 
+    def root(self, local: str | None) -> str | None:
+        """Follow PART_OF from a unit to the organisation at the top."""
+        seen = set()
+        while local and self.label(local) == "Lab" and local not in seen:
+            seen.add(local)
+            local = next((r.b for r in self.relations if r.type == "PART_OF" and r.a == local), None)
+        return local
+
+    def date_in(self, text: str) -> str | None:
+        """The first date a sentence states (day-and-month dates take the publication year)."""
+        dates = find_dates(text, year=self.year)
+        return dates[0].value if dates else None
+
     @property
     def year(self) -> int | None:
         """The publication year, for day-and-month dates."""
@@ -96,7 +104,7 @@ def _lift_to_roots(context: Context) -> None:
     """A unit inside a unit belongs to the organisation at the top (the gold's convention)."""
     for relation in context.relations:
         if relation.type == "PART_OF" and context.label(relation.b) == "Lab":
-            relation.b = _root(context, relation.b) or relation.b
+            relation.b = context.root(relation.b) or relation.b
     context.relations[:] = [r for r in context.relations if not (r.type == "PART_OF" and r.a == r.b)]
 
 
@@ -109,7 +117,7 @@ def _read_sentence(context: Context, sentence: Sentence, mentions: list[Mention]
     _part_of(context, text, mentions)
     _programs(context, text, mentions, orgs)
     branch_parts(context, text, mentions)
-    visited = _visits(context, text, mentions)
+    visited = read_visits(context, text, mentions)
     parties = read_agreement(context, text, orgs, visited)
     _cooperation(context, text, orgs, parties, visited)
     _involvement(context, text, mentions, orgs + parties)
@@ -262,58 +270,7 @@ def _units_without_parent(context: Context) -> None:
         owner = context.host or top
         first = next((m for m in context.mentions if context.id_of(m) == candidate.local_id), None)
         evidence = context.sentences[first.sentence].text if first else ""
-        context.add("PART_OF", candidate.local_id, _root(context, owner), evidence)
-
-
-def _root(context: Context, local: str | None) -> str | None:
-    """Follow PART_OF from a unit to the organisation at the top."""
-    seen = set()
-    while local and context.label(local) == "Lab" and local not in seen:
-        seen.add(local)
-        local = next((r.b for r in context.relations if r.type == "PART_OF" and r.a == local), None)
-    return local
-
-
-def _visits(context: Context, text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
-    """VISITED (visitor → host) from a visit verb: hosts after it, the visitor before it or travelling."""
-    match = VISIT.search(text)
-    if not match or PLANNED_VISIT.search(text[: match.start()]):
-        return []
-    after = [
-        m
-        for m in mentions
-        if m.start >= match.end() and m.kind != "branch" and context.label(context.id_of(m)) in ORG_LABELS | {"Lab"}
-    ]
-    after = [m for m in after if context.id_of(m) != context.delegation]
-    listed = [
-        m
-        for i, m in enumerate(after)
-        if i == 0 or re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?", text[after[i - 1].end : m.start])
-    ]
-    listed = [m for i, m in enumerate(listed) if i == 0 or listed[i - 1] is after[i - 1]]
-    hosts = list(dict.fromkeys(h for h in (_root(context, context.id_of(m)) for m in listed) if h))
-    before = [context.id_of(m) for m in mentions if m.end <= match.start() and m.kind != "branch"]
-    visitors = [v for v in dict.fromkeys(before) if context.label(v) in ORG_LABELS and v not in hosts]
-    if len(visitors) > 1 and not re.search(r"along with|together with", text):
-        visitors = visitors[-1:]
-    people = [m for m in mentions if m.end <= match.start() and m.person]
-    if not visitors and people:
-        visitors = [r.b for r in context.relations if r.type == "AFFILIATED_WITH" and r.a == context.id_of(people[0])]
-    if not visitors and context.delegation:
-        visitors = [context.delegation]
-    date = _date(context, text)
-    pairs = [(v, h) for v in visitors if v for h in hosts if v != h and context.label(h) in ORG_LABELS]
-    for visitor, host in pairs:
-        context.add("VISITED", visitor, host, text, date=date)
-        context.host = host
-        context.delegation = context.delegation or visitor
-    return pairs
-
-
-def _date(context: Context, text: str) -> str | None:
-    """The first date the sentence states (day-and-month dates take the publication year)."""
-    dates = find_dates(text, year=context.year)
-    return dates[0].value if dates else None
+        context.add("PART_OF", candidate.local_id, context.root(owner), evidence)
 
 
 def _cooperation(

@@ -147,3 +147,56 @@ def test_an_invitation_to_sign_is_a_planned_agreement() -> None:
     text = "The rector invited Gansu University to visit Talas State University and sign a cooperation agreement."
     [agreement] = labelled(extract(make_document(text)), "Agreement")
     assert agreement.props["status"] == "planned"
+
+
+def test_visit_shapes_with_dates() -> None:
+    text = (
+        "On 12 April 2023, Shaanxi Normal University hosted a delegation from Kokand State Pedagogical Institute.\n"
+        "On April 14, the delegation paid a working visit to Northwest A&F University.\n"
+        "Later the guests were received by Xi'an University of Technology and signed a memorandum with it.\n"
+        "The rector will visit Lanzhou University next year."
+    )
+    extraction = extract(make_document(text, published="2023-04-20"))
+    visits = {
+        (a, b, r.props.get("date"))
+        for r in extraction.relations
+        if r.type == "VISITED"
+        for a, b in [(by(extraction, r.a), by(extraction, r.b))]
+    }
+    kokand = "Kokand State Pedagogical Institute"
+    assert (kokand, "Shaanxi Normal University", "2023-04-12") in visits
+    assert (kokand, "Northwest A&F University", "2023-04-14") in visits
+    assert (kokand, "Xi'an University of Technology", None) in visits
+    assert not any(host == "Lanzhou University" for _, host, _ in visits)
+
+
+def by(extraction: Extraction, local_id: str) -> str:
+    return next(c.names[0] for c in extraction.candidates if c.local_id == local_id)
+
+
+def test_a_visit_to_a_city_names_no_host() -> None:
+    text = (
+        "After the working visit of the Termez State University delegation to Urumqi, memorandums were "
+        "signed with Xinjiang Agricultural University on soil science."
+    )
+    extraction = extract(make_document(text))
+    assert not relations(extraction, "VISITED")
+    parties = {a for a, _ in relations(extraction, "PARTY_TO")}
+    assert parties == {"Termez State University", "Xinjiang Agricultural University"}
+
+
+def test_agreement_between_named_parties_and_after_a_visit() -> None:
+    text = (
+        "The delegation of Dushanbe Medical College visited Guangxi Medical University (GMU) and signed a "
+        "memorandum there. At the ceremony a contract between GMU and the Tajik State Medical University "
+        "was signed in the presence of the Ministry of Health of Tajikistan."
+    )
+    extraction = extract(make_document(text))
+    agreements = {r.b: set() for r in extraction.relations if r.type == "PARTY_TO"}
+    for r in extraction.relations:
+        if r.type == "PARTY_TO":
+            agreements[r.b].add(by(extraction, r.a))
+    assert sorted(map(sorted, agreements.values())) == [
+        ["Dushanbe Medical College", "Guangxi Medical University (GMU)"],
+        ["Guangxi Medical University (GMU)", "Tajik State Medical University"],
+    ]
