@@ -18,8 +18,11 @@ from loaders.gazetteer import is_place
 from loaders.mentions import Mention
 from loaders.orgs import INITIALS
 
-_SPELLING = re.compile(r"^((?:north|south)?(?:east|west)|north|south)ern$|(?<=ic)al$")
-"""Spellings of one word ('Northwestern'/'Northwest', 'Polytechnical'/'Polytechnic')."""
+_SPELLING = re.compile(
+    r"^((?:north|south)?(?:east|west)|north|south)ern$|(?<=ic)al$|(?<=^techn)(?:ology|ological|ical|ic)$"
+)
+"""Spellings of one word in one article: 'Northwestern'/'Northwest', 'Polytechnical'/'Polytechnic',
+'Technical University'/'University of Technology' (translations of one name)."""
 HEAD_WORDS = {"university", "institute", "college", "academy", "school", "center", "centre", "laboratory"}
 FILLER = {"the", "of", "named", "after", "academician", "and", "&", "for", "in", "at", "a"}
 

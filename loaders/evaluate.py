@@ -76,6 +76,8 @@ class EvaluationReport:
     spurious_entities: list[str] = field(default_factory=list)
     missed_relations: list[str] = field(default_factory=list)
     spurious_relations: list[str] = field(default_factory=list)
+    fragmented_entities: list[str] = field(default_factory=list)
+    """Gold entities more than one node matches: 'key: node name | node name'."""
 
     @property
     def entity_total(self) -> Score:
@@ -205,10 +207,20 @@ def _score_entities(
     report.matched_nodes = sum(1 for keys in matches.values() if keys)
     report.found_entities = len(found)
     report.fragmentation = report.matched_nodes / len(found) if found else 1.0
+    report.fragmented_entities = _fragmented(nodes, matches)
     report.missed_entities = sorted(f"{gold.types[k]} {k}" for k in gold.types if k not in found)
     report.spurious_entities = sorted(
         f"{node_label(node)} {node.get('name')!r}" for node in nodes if matches.get(str(node["id"])) == []
     )
+
+
+def _fragmented(nodes: list[dict[str, Any]], matches: dict[str, list[str]]) -> list[str]:
+    """Each gold key that several nodes match, with the names of those nodes."""
+    names: dict[str, list[str]] = defaultdict(list)
+    for node in nodes:
+        for key in matches.get(str(node["id"])) or []:
+            names[key].append(f"{node.get('name')!r} ({node.get('key', node['id'])})")
+    return sorted(f"{key}: {' | '.join(sorted(found))}" for key, found in names.items() if len(found) > 1)
 
 
 def predicted_relations(
@@ -276,6 +288,7 @@ def format_report(report: EvaluationReport) -> str:
         ("Spurious entities", report.spurious_entities),
         ("Missed relations", report.missed_relations),
         ("Spurious relations", report.spurious_relations),
+        ("Fragmented entities (nodes per gold entity)", report.fragmented_entities),
     ):
         lines += [f"{title} ({len(items)}):", *(f"  {item}" for item in items)]
     entities, relations = report.entity_total, report.relation_total

@@ -89,6 +89,8 @@ STOP_CAPS = {
     "introduction", "contacts", "students", "named", "said", "says", "noted",
     "visits", "holds", "signs", "opens", "hosts", "attends", "delivers", "launches", "establishes", "meets",
     "receives", "welcomes", "celebrates", "unveils", "joins", "becomes", "wins",
+    "hold", "held", "host", "hosted", "launch", "launched", "attend", "attended", "sign", "signed", "visit",
+    "visited", "meet", "met", "establish", "established", "unveil", "unveiled", "celebrate", "celebrated",
 }  # fmt: skip
 MONTH_WORDS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -15,6 +15,7 @@ from loaders.agreements import read_agreement
 from loaders.branches import branch_parts, branches_without_host
 from loaders.dates import find_dates, year_of
 from loaders.facts import Candidate, Document, Relation
+from loaders.events import read_events
 from loaders.gazetteer import GOVERNMENT_TITLES, NATIONALITIES, country_of
 from loaders.mentions import Mention
 from loaders.programs import program_parents
@@ -96,6 +97,7 @@ def read_relations(context: Context) -> list[Relation]:
         _read_sentence(context, sentence, in_sentence)
     _units_without_parent(context)
     branches_without_host(context, _top_university(context))
+    read_events(context)
     _lift_to_roots(context)
     return context.relations
 

@@ -75,6 +75,10 @@ def test_entities_per_type_and_fragmentation() -> None:
     assert report.fragmentation == pytest.approx(4 / 3)
     assert "Lab ci_a" in report.missed_entities
     assert "Organization 'KazNU'" in report.spurious_entities
+    assert report.fragmented_entities == ["kaznu: 'Al-Farabi Kazakh National University' (n2) | 'KazNU' (n1)"]
+    text = format_report(report)
+    assert "Fragmented entities (nodes per gold entity) (1):" in text
+    assert text.index("Fragmented entities") > text.index("Spurious relations")
 
 
 def test_relations_as_key_tuples() -> None:

@@ -200,3 +200,27 @@ def test_agreement_between_named_parties_and_after_a_visit() -> None:
         ["Dushanbe Medical College", "Guangxi Medical University (GMU)"],
         ["Guangxi Medical University (GMU)", "Tajik State Medical University"],
     ]
+
+
+def test_events_get_kind_date_and_participants() -> None:
+    text = (
+        "On October 3-4, the Eurasian Rectors Forum was held in Bishkek. "
+        "Kyrgyz National University and Zhengzhou University took part in the Eurasian Rectors Forum."
+    )
+    extraction = extract(make_document(text, published="2024-10-05"))
+    [forum] = labelled(extraction, "Event")
+    assert forum.props == {"kind": "conference", "date": "2024-10-03", "date_end": "2024-10-04"}
+    involved = {a for a, b in relations(extraction, "INVOLVED_IN") if b == forum.names[0]}
+    assert involved == {"Kyrgyz National University", "Zhengzhou University"}
+    undated = extract(make_document(text))
+    assert "date" not in labelled(undated, "Event")[0].props
+
+
+def test_technical_university_is_the_university_of_technology_in_one_article() -> None:
+    text = (
+        "Rector of Kazakh Technical University (KTU) met colleagues from Dalian University of Technology. "
+        "Students of the Kazakh University of Technology will study in Dalian."
+    )
+    unis = labelled(extract(make_document(text)), "University")
+    assert sorted(len(u.names) > 1 for u in unis) == [False, True]
+    assert any({"Kazakh Technical University", "Kazakh University of Technology"} <= set(u.names) for u in unis)
