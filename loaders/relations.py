@@ -14,8 +14,8 @@ from itertools import combinations
 from loaders.agreements import read_agreement
 from loaders.branches import branch_parts, branches_without_host
 from loaders.dates import find_dates, year_of
-from loaders.facts import Candidate, Document, Relation
 from loaders.events import read_events
+from loaders.facts import Candidate, Document, Relation
 from loaders.gazetteer import GOVERNMENT_TITLES, NATIONALITIES, country_of
 from loaders.mentions import Mention
 from loaders.programs import program_parents
