@@ -15,6 +15,7 @@ from loaders.orgs import ABBR, OrgMention, find_org_mentions, tokenize
 from loaders.people import PersonMention, find_people
 from loaders.programs import find_programs
 from loaders.sentences import Sentence, split_sentences
+from loaders.unit_names import find_lowercase_units
 
 INITIATIVES = {
     "belt_and_road": re.compile(
@@ -66,7 +67,7 @@ def sentence_mentions(number: int, text: str) -> list[Mention]:
     """The mentions of one sentence, non-overlapping, in order."""
     found = _initiatives(number, text)
     taken = [(m.start, m.end) for m in found]
-    for org in find_org_mentions(text):
+    for org in find_org_mentions(text, more=find_lowercase_units(text)):
         if org.generic and org.mods and ABBR.match(org.mods[0]) and len(org.mods) == 1:
             continue  # 'TCU Council': the acronym is found below, the body is no entity
         if not any(org.start < e and s < org.end for s, e in taken):
