@@ -26,6 +26,9 @@ def register(app: typer.Typer) -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to bind (default COOPGRAPH_HOST, 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default COOPGRAPH_PORT, 8000).", min=1, max=65535)] = None,
+    workers: Annotated[
+        int, typer.Option(help="Worker processes; they share one embedded store server.", min=1, max=32)
+    ] = 1,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs); the store is opened once at start-up and closed at exit.
 
@@ -38,7 +41,11 @@ def serve(
     from api.app import create_app
 
     settings = get_settings()
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info")
+    where = {"host": host or settings.host, "port": port or settings.port, "log_level": "info"}
+    if workers == 1:
+        uvicorn.run(create_app(settings), **where)  # type: ignore[arg-type]
+    else:  # each worker builds its app from the same environment and opens the store itself
+        uvicorn.run("api.app:create_app", factory=True, workers=workers, **where)  # type: ignore[arg-type]
 
 
 def query(

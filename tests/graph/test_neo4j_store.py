@@ -332,10 +332,10 @@ def test_live_schema_is_idempotent(neo: Neo4jStore) -> None:
     ensure_schema(neo)
     ensure_schema(neo)
     names = {row["name"] for row in neo.read("SHOW CONSTRAINTS YIELD name RETURN name")}
-    assert {"entity_key", "document_key", "university_key"} <= names
+    assert {"entity_key", "document_key"} <= names
     indexes = {row["name"] for row in neo.read("SHOW INDEXES YIELD name RETURN name")}
-    assert {"entity_search", "entity_name", "document_source_id"} <= indexes
-    assert len(schema_statements(neo.dialect)) >= 14
+    assert {"entity_search", "initiative_key", "document_source_id"} <= indexes
+    assert len(schema_statements(neo.dialect)) == 5
 
 
 @live
