@@ -30,6 +30,7 @@ ROUTER_MODULES: tuple[str, ...] = (
     "api.routes.facts",
     "api.routes.documents",
     "api.routes.queries",
+    "api.routes.judgements",
     "api.routes.viz",
     "api.routes.reports",
 )

@@ -8,7 +8,6 @@ graph operations they need (`graph_operations`), which the graph layer applies.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import Annotated
 
 import typer
@@ -35,7 +34,6 @@ ALL_ENTITIES = (
     "MATCH (n:Entity) RETURN n.key AS key, labels(n) AS labels, n.name AS name, n.aliases AS aliases, "
     "n.country AS country, n.city AS city"
 )
-RENAME = "MATCH (n:Entity {key: $key}) SET n.name = $name RETURN n.key AS key"
 
 
 def _echo(value: object) -> None:
@@ -45,27 +43,14 @@ def _echo(value: object) -> None:
 
 def _record(judgement: Judgement) -> None:
     """Store a judgement and bring the live graph in line with it at once."""
-    from loaders.reload import reload_documents_naming
+    from loaders.reload import apply_judgement
 
     settings = get_settings()
-    Judgements.load(settings.judgements_path).record(settings.judgements_path, judgement)
     store = open_store(settings)
     try:
-        if judgement.kind == "rename":
-            store.write(RENAME, {"key": judgement.a, "name": judgement.name})
-            _echo({"recorded": asdict(judgement)})
-            return
-        keys = [k for k in (judgement.a, judgement.b) if k]
-        summary = reload_documents_naming(store, keys=keys, settings=settings)
+        _echo(apply_judgement(store, judgement=judgement, settings=settings))
     finally:
         store.close()
-    _echo(
-        {
-            "recorded": asdict(judgement),
-            "documents_reloaded": summary.new + summary.replaced,
-            "failed": summary.failures,
-        }
-    )
 
 
 @entities_app.command()

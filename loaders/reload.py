@@ -7,11 +7,15 @@ documents that name the entities involved are taken out and loaded again through
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
 
+from graph.errors import NotFound
 from graph.retract import retract_document
 from graph.settings import Settings
 from graph.store import GraphStore
 from loaders.facts import Document
+from loaders.judgements import Judgement, Judgements
 from loaders.pipeline import LoadSummary, load_items
 
 DOCUMENTS_NAMING = (
@@ -49,6 +53,29 @@ def reload_documents_naming(store: GraphStore, *, keys: Iterable[str], settings:
     return load_items(store, documents, settings=settings)
 
 
+EXISTING = "UNWIND $keys AS k MATCH (n:Entity {key: k}) RETURN n.key AS key"
+RENAME = "MATCH (n:Entity {key: $key}) SET n.name = $name"
+
+
+def apply_judgement(store: GraphStore, *, judgement: Judgement, settings: Settings) -> dict[str, Any]:
+    """Record an analyst judgement and bring the graph in line with it at once."""
+    named = [judgement.a] if judgement.kind in ("split", "rename") else [judgement.a, judgement.b or ""]
+    found = {row["key"] for row in store.read(EXISTING, {"keys": named})}
+    missing = [key for key in named if key not in found]
+    if missing:
+        raise NotFound(f"no entity with key {missing[0]!r}", details={"missing": missing})
+    Judgements.load(settings.judgements_path).record(settings.judgements_path, judgement)
+    if judgement.kind == "rename":
+        store.write(RENAME, {"key": judgement.a, "name": judgement.name})
+        return {"recorded": asdict(judgement), "documents_reloaded": 0, "failures": []}
+    summary = reload_documents_naming(store, keys=named, settings=settings)
+    return {
+        "recorded": asdict(judgement),
+        "documents_reloaded": summary.new + summary.replaced,
+        "failures": [{"origin": origin, "reason": reason} for origin, reason in summary.failures],
+    }
+
+
 def neo4j_statements() -> list[tuple[str, str]]:
     """The statements of this module, for the offline Neo4j linter."""
-    return [("reload:documents_naming", DOCUMENTS_NAMING)]
+    return [("reload:documents_naming", DOCUMENTS_NAMING), ("reload:existing", EXISTING), ("reload:rename", RENAME)]

@@ -57,6 +57,7 @@ def store(server_store: GraphStore, settings: Settings) -> Iterator[GraphStore]:
     """A store on a graph of its own, with the schema, deleted after the test."""
     graph_store = open_store(settings, graph_name=f"t_{uuid.uuid4().hex[:12]}")
     yield graph_store
+    settings.judgements_path.unlink(missing_ok=True)  # a test's judgements must not reach the next test
     try:
         graph_store.command("GRAPH.DELETE", graph_store.graph_name)  # type: ignore[attr-defined]
     finally:
