@@ -10,19 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-ENTITY_TYPES = (
-    "University",
-    "Organization",
-    "Person",
-    "Lab",
-    "Initiative",
-    "Program",
-    "Agreement",
-    "Event",
-    "Country",
-    "City",
-)
-
 
 @dataclass(frozen=True)
 class Document:
