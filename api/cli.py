@@ -26,6 +26,8 @@ from viz.commands import register as register_viz
 app = typer.Typer(
     name="coopgraph",
     help="Knowledge graph of Central Asia–China academic cooperation: articles in, sourced facts out.",
+    epilog="Start: coopgraph load samples/corpus && coopgraph serve, then open http://127.0.0.1:8000/. "
+    "Settings come from the environment (see README); `coopgraph info` shows them.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
