@@ -30,7 +30,9 @@ CALL {
   MATCH (o)<-[r1:PART_OF]-(u:Program)-[r2:PART_OF]->(p:Entity)
   RETURN p, 'programme' AS how, r1.sources + r2.sources AS sources, [] AS dates
 }
-WITH o, p, how, sources, [d IN dates WHERE d IS NOT NULL] AS dates, [(p)-[:MENTIONED_IN]->(doc:Document) | doc] AS docs,
+WITH o, p, how, sources, [d IN dates WHERE d IS NOT NULL] AS dates
+// A WITH of its own: FalkorDB 4.16 plans these comprehensions, in the first WITH after CALL {}, as a scan of all nodes.
+WITH o, p, how, sources, dates, [(p)-[:MENTIONED_IN]->(doc:Document) | doc] AS docs,
      [(p)-[:INVOLVED_IN]->(ini:Initiative) | ini.key] AS initiatives
 WITH o, p, how, sources, initiatives, dates + [d IN docs WHERE d.key IN sources AND d.published IS NOT NULL | d.published] AS dates
 WHERE p <> o AND ($country IS NULL OR p.country = $country)
