@@ -21,7 +21,9 @@ CALL {
   MATCH (x)-[r:VISITED]-(y:Entity)
   RETURN y, 'visit' AS how, r.sources AS sources, [r.date] AS dates
 }
-WITH x, y, how, sources, [d IN dates WHERE d IS NOT NULL] AS dates, [(y)-[:MENTIONED_IN]->(doc:Document) | doc] AS docs
+WITH x, y, how, sources, [d IN dates WHERE d IS NOT NULL] AS dates
+// A WITH of its own: FalkorDB 4.16 plans a comprehension in the first WITH after CALL {} as a scan of all nodes.
+WITH x, y, how, sources, dates, [(y)-[:MENTIONED_IN]->(doc:Document) | doc] AS docs
 WHERE y.country = $b AND x <> y AND ($a <> $b OR x.key < y.key)
 WITH x, y, how, sources, dates + [d IN docs WHERE d.key IN sources AND d.published IS NOT NULL | d.published] AS dates
 WHERE ($since IS NULL OR any(d IN dates WHERE toInteger(left(d, 4)) >= $since))
