@@ -48,6 +48,7 @@ class Context:
     host: str | None = None
     relations: list[Relation] = field(default_factory=list)
     seen: set[tuple[str, str, str]] = field(default_factory=set)
+    _index: dict[str, Candidate] = field(default_factory=dict)
 
     def id_of(self, mention: Mention) -> str | None:
         """The candidate a mention belongs to."""
@@ -55,11 +56,18 @@ class Context:
 
     def label(self, local_id: str | None) -> str | None:
         """The label of a candidate."""
-        return next((c.label for c in self.candidates if c.local_id == local_id), None)
+        found = self._by_id().get(local_id or "")
+        return found.label if found else None
 
     def candidate(self, local_id: str) -> Candidate:
         """The candidate with this id."""
-        return next(c for c in self.candidates if c.local_id == local_id)
+        return self._by_id()[local_id]
+
+    def _by_id(self) -> dict[str, Candidate]:
+        """Candidates by local id, rebuilt when rules add candidates (agreements, ministries)."""
+        if len(self._index) != len(self.candidates):
+            self._index = {c.local_id: c for c in self.candidates}
+        return self._index
 
     def add(self, kind: str, a: str | None, b: str | None, evidence: str, **props: object) -> None:
         """Add a relation once per (type, a, b); COOPERATES_WITH is read undirected."""
