@@ -54,7 +54,7 @@ class DocumentContext:
         """Cities and countries the extractor found count as places; full names define abbreviations."""
         if label == "City" and names and (city := registry.city(names[0])):
             self.cities.add(city.name)
-        if country:
+        if country and label != "Country":
             self.countries[country] += 1
         full = [n for n in names if not parse_org(n).abbreviation]
         for name in names:

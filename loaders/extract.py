@@ -12,9 +12,10 @@ from collections import Counter
 
 from loaders.coref import abbreviates, group_mentions
 from loaders.facts import Candidate, Document, Extraction
-from loaders.gazetteer import cities, country_of, is_place
+from loaders.gazetteer import country_of, is_place
 from loaders.mentions import Mention, find_mentions
 from loaders.orgs import tokenize
+from loaders.places import find_places
 from loaders.relations import Context, read_relations
 
 INITIATIVE_NAMES = {
@@ -32,7 +33,7 @@ def extract(document: Document) -> Extraction:
     count = group_mentions(mentions)
     candidates = [_candidate(f"e{n}", [m for m in mentions if m.group == n]) for n in range(count)]
     _add_bare_names(sentences, mentions, candidates)
-    candidates += _places(document.text)
+    candidates += find_places(sentences, mentions)
     publisher = _publisher(document, candidates)
     context = Context(document, sentences, mentions, candidates, publisher)
     relations = read_relations(context)
@@ -95,18 +96,6 @@ def _add_bare_names(sentences: list, mentions: list[Mention], candidates: list[C
             known = word in words and word not in ambiguous
             if known and free and not is_place(word) and word not in words[word].names:
                 words[word].names.append(word)
-
-
-def _places(text: str) -> list[Candidate]:
-    """Cities named in the text, for context (label City)."""
-    known = cities()
-    found = dict.fromkeys(
-        w for w in re.findall(r"\b[A-Z][a-z]+(?:['’-][a-z]+)?\b", text) if w.replace("’", "'") in known
-    )
-    return [
-        Candidate(local_id=f"city{i}", label="City", names=[name], country=known[name.replace("’", "'")][0])
-        for i, name in enumerate(found)
-    ]
 
 
 def _publisher(document: Document, candidates: list[Candidate]) -> Candidate | None:

@@ -18,6 +18,7 @@ from loaders.events import read_events
 from loaders.facts import Candidate, Document, Relation
 from loaders.gazetteer import GOVERNMENT_TITLES, NATIONALITIES, country_of
 from loaders.mentions import Mention
+from loaders.places import read_places
 from loaders.programs import program_parents
 from loaders.sentences import Sentence
 from loaders.visits import read_visits
@@ -106,6 +107,7 @@ def read_relations(context: Context) -> list[Relation]:
     _units_without_parent(context)
     branches_without_host(context, _top_university(context))
     read_events(context)
+    read_places(context)
     _lift_to_roots(context)
     return context.relations
 

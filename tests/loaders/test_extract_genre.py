@@ -224,3 +224,18 @@ def test_technical_university_is_the_university_of_technology_in_one_article() -
     unis = labelled(extract(make_document(text)), "University")
     assert sorted(len(u.names) > 1 for u in unis) == [False, True]
     assert any({"Kazakh Technical University", "Kazakh University of Technology"} <= set(u.names) for u in unis)
+
+
+def test_cities_countries_and_located_in_only_where_stated() -> None:
+    text = (
+        "NUKUS, May 3 -- Karakalpak State University hosted guests from Shihezi University in Shihezi.\n"
+        "The talks took place in Nukus, Uzbekistan. Professor Wang Urumqi attended."
+    )
+    extraction = extract(make_document(text))
+    cities = {c.names[0] for c in labelled(extraction, "City")}
+    assert cities == {"NUKUS", "Shihezi", "Nukus"} or cities == {"NUKUS", "Shihezi"}
+    assert {c.country for c in labelled(extraction, "Country")} == {"UZ"}
+    located = relations(extraction, "LOCATED_IN")
+    assert ("Shihezi University", "Shihezi") in located
+    assert any(country == "Uzbekistan" for _, country in located)
+    assert not any(a == "Karakalpak State University" for a, _ in located)
