@@ -32,6 +32,10 @@ from graph.settings import Settings
 
 _MAX_SOCKET_PATH = 100  # AF_UNIX paths are limited to 107 bytes; keep a margin.
 _READY_TIMEOUT_S = 60.0
+AOF_REWRITE_MIN_SIZE = "4mb"
+"""Compact the AOF into an RDB base often: FalkorDB replays the AOF's queries at start-up one by one, and
+indexes created in that tail are not built until loading ends, so a long tail replays by label scans (a
+20k-node / 100k-link import: 10 s to write, over 10 min to replay, or lost to TIMEOUT_DEFAULT)."""
 
 
 @dataclass(frozen=True)
@@ -287,6 +291,8 @@ class EmbeddedServer:
             s.falkordb_fsync,
             "--aof-use-rdb-preamble",
             "yes",
+            "--auto-aof-rewrite-min-size",
+            AOF_REWRITE_MIN_SIZE,
             "--save",
             "3600 1 300 100 60 10000",
             "--dbfilename",

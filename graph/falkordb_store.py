@@ -13,7 +13,7 @@ from graph.dialect import FALKORDB, Dialect
 from graph.embedded import EmbeddedServer
 from graph.errors import QueryFailed, QueryTimeout, StoreUnavailable
 from graph.falkordb_params import params_header
-from graph.settings import Settings
+from graph.settings import Settings, redact_url
 from graph.store import Row
 from graph.values import plain_value
 
@@ -35,7 +35,7 @@ class FalkorDBStore:
         self._lock = threading.Lock()
         socket_timeout = settings.query_timeout_max_ms / 1000 + 10
         if settings.falkordb_url:
-            self.location = settings.falkordb_url
+            self.location = redact_url(settings.falkordb_url)
             self._db = self._connect_url(settings.falkordb_url, socket_timeout)
         else:
             self.server = EmbeddedServer(settings)
@@ -44,12 +44,12 @@ class FalkorDBStore:
             self._db = FalkorDB(unix_socket_path=str(sock), socket_timeout=socket_timeout, socket_connect_timeout=5)
         self._graph = self._db.select_graph(self.graph_name)
 
-    @staticmethod
-    def _connect_url(url: str, socket_timeout: float) -> FalkorDB:
-        """Connect to an existing FalkorDB server by URL (redis://, rediss:// or unix://)."""
-        if url.startswith("unix://"):
-            return FalkorDB(unix_socket_path=url.removeprefix("unix://"), socket_timeout=socket_timeout)
-        return FalkorDB(url=url, socket_timeout=socket_timeout)
+    def _connect_url(self, url: str, socket_timeout: float) -> FalkorDB:
+        """Connect to an existing FalkorDB server by URL (redis://, rediss:// or unix://, password included)."""
+        try:
+            return FalkorDB.from_url(url, socket_timeout=socket_timeout, socket_connect_timeout=5, protocol=2)
+        except (redis.exceptions.RedisError, OSError) as exc:
+            raise StoreUnavailable(f"FalkorDB at {self.location} is not answering ({type(exc).__name__})") from None
 
     # -- GraphStore -------------------------------------------------------------------------------
     def read(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None) -> list[Row]:

@@ -60,7 +60,7 @@ class Settings(BaseSettings):
             return None
         schemes = {"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}
         if urlparse(value).scheme not in schemes:
-            raise ValueError(f"NEO4J_URI must start with one of {sorted(schemes)}: got {value!r}")
+            raise ValueError(f"NEO4J_URI must start with one of {sorted(schemes)}: got {redact_url(value)!r}")
         return value
 
     @field_validator("falkordb_url")
@@ -70,7 +70,9 @@ class Settings(BaseSettings):
         if not value:
             return None
         if urlparse(value).scheme not in {"redis", "rediss", "unix"}:
-            raise ValueError(f"COOPGRAPH_FALKORDB_URL must be redis://, rediss:// or unix://: got {value!r}")
+            raise ValueError(
+                f"COOPGRAPH_FALKORDB_URL must be redis://, rediss:// or unix://: got {redact_url(value)!r}"
+            )
         return value
 
     @model_validator(mode="after")
@@ -97,6 +99,25 @@ class Settings(BaseSettings):
     def judgements_path(self) -> Path:
         """The analyst judgements file; it lives beside the store so it survives re-ingest."""
         return self.data_dir / "judgements.jsonl"
+
+
+def redact_url(url: str) -> str:
+    """The URL with any password in it (user info or `password=` query) replaced by `***`, for messages."""
+    try:
+        parts = urlparse(url)
+    except ValueError:
+        return "<unparsable URL>"
+    netloc = parts.netloc
+    if "@" in netloc:
+        user, _, host = netloc.rpartition("@")
+        netloc = f"{user.partition(':')[0]}:***@{host}" if ":" in user else f"***@{host}"
+    query = "&".join(
+        f"{k}=***" if k.lower() in {"password", "pass", "pwd"} else f"{k}={v}" if sep else k
+        for k, sep, v in (item.partition("=") for item in parts.query.split("&") if item)
+    )
+    if (netloc, query) == (parts.netloc, parts.query):
+        return url
+    return parts._replace(netloc=netloc, query=query).geturl()
 
 
 def _read_secret(path: Path, name: str) -> str:
