@@ -12,9 +12,9 @@ from tests.graph.factories import build_small_graph, make_fact
 
 def test_node_upsert_cypher_is_pinned() -> None:
     assert node_upsert_cypher("University") == (
-        "UNWIND $rows AS row MERGE (n:Entity:University {key: row.key}) SET n += row.props"
+        "UNWIND $rows AS row MERGE (n:Entity:University {key: row.key}) SET n += row"
     )
-    assert node_upsert_cypher("Document") == "UNWIND $rows AS row MERGE (n:Document {key: row.key}) SET n += row.props"
+    assert node_upsert_cypher("Document") == "UNWIND $rows AS row MERGE (n:Document {key: row.key}) SET n += row"
 
 
 def test_fact_upsert_cypher_is_pinned() -> None:
