@@ -19,7 +19,7 @@ from graph.export import node_link
 from graph.settings import load_settings
 
 REPO = Path(__file__).resolve().parents[2]
-COUNT = 150
+COUNT = 400  # enough that a load is still running when the test has seen its first batch land
 
 
 def cli(data_dir: Path, *args: str) -> subprocess.Popen[str]:
