@@ -11,7 +11,7 @@ from falkordb import FalkorDB
 
 from graph.dialect import FALKORDB, Dialect
 from graph.embedded import EmbeddedServer
-from graph.errors import QueryFailed, QueryTimeout, StoreUnavailable
+from graph.errors import BadRequest, QueryFailed, QueryTimeout, StoreUnavailable
 from graph.falkordb_params import params_header
 from graph.settings import Settings, redact_url
 from graph.store import Row
@@ -130,6 +130,8 @@ class FalkorDBStore:
             raise QueryFailed(f"FalkorDB rejected the query: {text}") from None
         except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as exc:
             raise self._unavailable(exc) from None
+        except UnicodeEncodeError:
+            raise BadRequest("a parameter is not valid Unicode (it holds a lone surrogate)") from None
         header = [h[1] if isinstance(h, list | tuple) else h for h in result.header]
         names = [h.decode() if isinstance(h, bytes) else str(h) for h in header]
         return [{n: _plain(v) for n, v in zip(names, row, strict=True)} for row in result.result_set]

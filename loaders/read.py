@@ -49,9 +49,10 @@ BOMS = (
     (b"\xfe\xff", "utf-16"),
 )
 INVISIBLE = re.compile(
-    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]"
 )
-"""Control and format characters (NUL, escapes, zero-width, bidi overrides, BOM) dropped from every text."""
+"""Control and format characters (NUL, escapes, zero-width, bidi overrides, BOM) and lone surrogates (not
+text: they have no UTF-8 form) dropped from every text."""
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 """Terminal escape sequences (colours, cursor moves), dropped whole."""
 CONTROL_SPACE = re.compile("[\x0b\x0c\x1c-\x1f\x85]")

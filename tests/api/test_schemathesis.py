@@ -23,8 +23,8 @@ from graph.store import GraphStore
 
 pytestmark = pytest.mark.slow
 EXAMPLES = 25
-OWN_TAGS = {"health", "entities", "facts", "documents", "queries"}
-"""The API's JSON routers (views and reports have their own tests)."""
+OWN_TAGS = {"health", "entities", "facts", "documents", "queries", "reports"}
+"""The API's routers and the report (views have their own schemathesis test, tests/viz)."""
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 """No 5xx, only documented statuses, and bodies that fit their schema (stricter semantic checks such as
 'schema-valid data is accepted' do not apply: a name that fits the schema may name no entity)."""
