@@ -1,6 +1,6 @@
 """Ingest: articles/s through the whole pipeline (read → extract → resolve → write) into a fresh store.
 
-    python -m bench ingest            (COOPGRAPH_BENCH_ARTICLES, default 10,000; target on 2 cores ≥ 200/s)
+    python -m bench ingest     (1,000 articles at size S, 10,000 at M, or COOPGRAPH_BENCH_ARTICLES; target ≥ 200/s)
 
 The articles are `bench.generate.articles` written as one JSONL file, loaded the way `coopgraph load` does
 (`load_paths`). Also prints where the time goes (extract + resolve vs writes) and peak RSS of this process
@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.config import bench_size
 from bench.generate import articles
 from bench.memory import peak_rss_mb, process_rss_mb
 from graph.connect import open_store
@@ -24,8 +25,9 @@ from loaders.pipeline import load_paths
 
 
 def article_count() -> int:
-    """How many articles to load (COOPGRAPH_BENCH_ARTICLES, default 10,000)."""
-    return int(os.environ.get("COOPGRAPH_BENCH_ARTICLES", "10000"))
+    """How many articles to load: COOPGRAPH_BENCH_ARTICLES, else 1,000 at size S and 10,000 above."""
+    default = 1_000 if bench_size() == "S" else 10_000
+    return int(os.environ.get("COOPGRAPH_BENCH_ARTICLES", default))
 
 
 def write_articles(folder: Path, count: int, per_file: int = 500) -> None:

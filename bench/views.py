@@ -17,6 +17,7 @@ import json
 import random
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -89,16 +90,14 @@ def time_store_views() -> None:
         try:
             import_node_link(store, random_subgraph(20_000, 80_000), batch_size=5000)
             print(f"{'view of 20000/80000 in FalkorDB':>34} {'nodes/links':>12} {'read s':>7} {'build s':>8}")
-            cases = [
-                (f"whole graph, top {n}", lambda n=n: whole_graph(store, filters=Filters(), limit=n))
-                for n in (1000, 5000)
-            ]
-            cases.append(
+            cases: list[tuple[str, Callable[[], dict[str, Any]]]] = [
+                ("whole graph, top 1000", lambda: whole_graph(store, filters=Filters(), limit=1000)),
+                ("whole graph, top 5000", lambda: whole_graph(store, filters=Filters(), limit=5000)),
                 (
                     "hub, 2 hops",
                     lambda: ego_network(store, key="u000000", name="hub", hops=2, filters=Filters(), limit=5000),
-                )
-            )
+                ),
+            ]
             for label, read in cases:
                 started = time.perf_counter()
                 subgraph = read()
