@@ -119,6 +119,33 @@ def db_status() -> None:
     echo_json(embedded_server().status())
 
 
+@db_app.command("backup")
+def db_backup(path: Annotated[Path, typer.Argument(help="The .tar.gz file to write.")]) -> None:
+    """Copy the embedded store's files (and analyst judgements) to one archive, while the server runs or not.
+
+    Example: coopgraph db backup backups/coopgraph-$(date +%F).tar.gz
+    """
+    from graph.backup import backup_store
+
+    embedded_server()
+    done = backup_store(settings=get_settings(), path=path)
+    typer.echo(f"backed up the store to {done['path']} ({done['bytes']} bytes)")
+
+
+@db_app.command("restore")
+def db_restore(path: Annotated[Path, typer.Argument(help="An archive written by `coopgraph db backup`.")]) -> None:
+    """Replace the embedded store by a backup: stops the server, swaps the files (the old ones are kept), restarts it.
+
+    Example: coopgraph db restore backups/coopgraph-2025-01-31.tar.gz
+    """
+    from graph.backup import restore_store
+
+    embedded_server()
+    done = restore_store(settings=get_settings(), path=path)
+    kept = f"; previous files in {done['previous_files']}" if done["previous_files"] else ""
+    typer.echo(f"restored the store from {done['path']}{kept}")
+
+
 @app.command("export")
 def export_cmd(
     output: Annotated[Path, typer.Option("-o", "--output", help="File (or directory for csv) to write.")],
