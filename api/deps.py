@@ -60,6 +60,20 @@ def run_query(store: GraphStore, name: str, /, **params: Any) -> list[Row]:
     return load_catalog().run(store, name, params)
 
 
+def run_for_ref(store: GraphStore, name: str, ref: str, /, **params: Any) -> list[Row]:
+    """Run a catalogue query about the entity `{ref}` names (its `ref` parameter), resolving `ref` only if needed.
+
+    It runs first with `ref` taken as a key. Rows mean an entity has that key, and a key wins resolution, so
+    they are the answer resolving first would give, one query sooner. No rows: `ref` is resolved (409, 404
+    with suggestions) and, if it names another key, the query runs again with that key.
+    """
+    rows = run_query(store, name, ref=ref, **params)
+    if rows:
+        return rows
+    key = resolve(store, ref)["key"]
+    return rows if key == ref else run_query(store, name, ref=key, **params)
+
+
 def resolve(store: GraphStore, ref: str) -> Row:
     """The entity `{ref}` names (key, name or alias): 409 when ambiguous, 404 with suggestions when unknown."""
     return resolve_ref(store, ref, catalog=load_catalog())

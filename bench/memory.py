@@ -1,7 +1,8 @@
-"""Resident memory of this process and of another one (the embedded redis-server), in MB, from /proc."""
+"""Memory and CPU of this process and of another one (the embedded redis-server), from /proc."""
 
 from __future__ import annotations
 
+import os
 import resource
 from pathlib import Path
 
@@ -20,3 +21,15 @@ def process_rss_mb(pid: int, field: str = "VmHWM") -> float:
     except (OSError, ValueError):
         pass
     return float("nan")
+
+
+def process_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far, NaN if it cannot be read.
+
+    On a shared machine, rows per server CPU second say what the engine can do when it has a core.
+    """
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import DEFAULT_LIMIT, Limit, Offset, Store, resolve, run_query
+from api.deps import DEFAULT_LIMIT, Limit, Offset, Store, resolve, run_for_ref, run_query
 from api.models import ERROR_RESPONSES, DocumentRef, EntityList, EntitySummary, Official, Partner, Profile
 from api.params import Country, EntityType, Text, Year
 from queries.lookup import search_entities
@@ -39,8 +39,7 @@ def list_entities(
 @router.get("/entities/{ref}", response_model=Profile)
 def get_entity(store: Store, ref: str) -> Profile:
     """An entity's profile: names, place, parent and units, initiatives, counts of facts."""
-    key = resolve(store, ref)["key"]
-    return Profile(**run_query(store, "entity_profile", ref=key)[0])
+    return Profile(**run_for_ref(store, "entity_profile", ref)[0])
 
 
 @router.get("/entities/{ref}/partners", response_model=list[Partner])
@@ -58,32 +57,22 @@ def get_partners(
 ) -> list[Partner]:
     """Partners of an organisation and how they are tied (cooperation, agreement, visit, joint lab,
     programme), with first and last dates and sources, most-sourced first."""
-    key = resolve(store, ref)["key"]
-    initiative_key = resolve(store, initiative)["key"] if initiative else None
-    rows = run_query(
-        store,
-        "partners_of",
-        ref=key,
-        country=country,
-        type=type,
-        since=since,
-        until=until,
-        initiative=initiative_key,
-        limit=limit,
-        offset=offset,
-    )
+    filters = {"country": country, "type": type, "since": since, "until": until, "limit": limit, "offset": offset}
+    if initiative is None:
+        rows = run_for_ref(store, "partners_of", ref, initiative=None, **filters)
+    else:
+        key = resolve(store, ref)["key"]
+        rows = run_query(store, "partners_of", ref=key, initiative=resolve(store, initiative)["key"], **filters)
     return [Partner(**row) for row in rows]
 
 
 @router.get("/entities/{ref}/officials", response_model=list[Official])
 def get_officials(store: Store, ref: str, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> list[Official]:
     """People affiliated with an organisation, with their titles and sources."""
-    key = resolve(store, ref)["key"]
-    return [Official(**row) for row in run_query(store, "officials_of", ref=key, limit=limit, offset=offset)]
+    return [Official(**row) for row in run_for_ref(store, "officials_of", ref, limit=limit, offset=offset)]
 
 
 @router.get("/entities/{ref}/documents", response_model=list[DocumentRef])
 def get_entity_documents(store: Store, ref: str, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> list[DocumentRef]:
     """Provenance: the documents that name an entity, newest first, with the names they use."""
-    key = resolve(store, ref)["key"]
-    return [DocumentRef(**row) for row in run_query(store, "entity_documents", ref=key, limit=limit, offset=offset)]
+    return [DocumentRef(**row) for row in run_for_ref(store, "entity_documents", ref, limit=limit, offset=offset)]
