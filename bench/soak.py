@@ -66,7 +66,13 @@ def requests_for(keys: list[str], rng: random.Random) -> str:
 
 
 async def client_loop(
-    client: httpx.AsyncClient, keys: list[str], seed: int, until: float, tally: Counter[str], latencies: list[float]
+    client: httpx.AsyncClient,
+    keys: list[str],
+    seed: int,
+    until: float,
+    tally: Counter[str],
+    latencies: list[float],
+    by_route: dict[str, list[float]],
 ) -> None:
     """One client: request after request until the deadline."""
     rng = random.Random(seed)
@@ -79,22 +85,30 @@ async def client_loop(
         except httpx.HTTPError as exc:
             tally[f"transport:{type(exc).__name__}"] += 1
         latencies.append(time.perf_counter() - started)
+        by_route.setdefault(path.split("?")[0].split("/")[1], []).append(time.perf_counter() - started)
 
 
 async def soak(base: str, keys: list[str], *, seconds: float, clients: int, pids: dict[str, int | None]) -> None:
     """Drive the server and print the figures."""
     tally: Counter[str] = Counter()
     latencies: list[float] = []
+    by_route: dict[str, list[float]] = {}
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     memory = {"start": {name: rss_mb(pid) for name, pid in pids.items()}}
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
         until = time.monotonic() + seconds
-        tasks = [asyncio.create_task(client_loop(client, keys, n, until, tally, latencies)) for n in range(clients)]
+        tasks = [
+            asyncio.create_task(client_loop(client, keys, n, until, tally, latencies, by_route)) for n in range(clients)
+        ]
         await asyncio.sleep(seconds / 2)
         memory["middle"] = {name: rss_mb(pid) for name, pid in pids.items()}
         await asyncio.gather(*tasks)
     memory["end"] = {name: rss_mb(pid) for name, pid in pids.items()}
     report(tally, latencies, memory, seconds=seconds, clients=clients)
+    for route, times in sorted(by_route.items()):
+        ordered = sorted(times)
+        print(f"  /{route}: {len(times)} requests, p50 {ordered[len(ordered) // 2] * 1000:.0f} ms, "
+              f"max {ordered[-1] * 1000:.0f} ms")  # fmt: skip
 
 
 def report(
@@ -153,8 +167,21 @@ def main() -> None:
                 soak(base, keys, seconds=seconds, clients=clients, pids={"api": proc.pid, "falkordb": falkordb})
             )
         finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+            stop(proc, Path(tmp))
+
+
+def stop(proc: subprocess.Popen[bytes], data_dir: Path) -> None:
+    """Stop serve (killing it if slow queries hold it past 10 s) and the FalkorDB server it left running."""
+    from graph.embedded import EmbeddedServer
+    from graph.settings import load_settings
+
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    EmbeddedServer(load_settings(data_dir=data_dir)).stop()
 
 
 if __name__ == "__main__":
