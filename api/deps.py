@@ -18,15 +18,15 @@ MAX_LIMIT = 500
 MAX_OFFSET = 100_000
 
 
-def get_store(request: Request) -> GraphStore:
-    """The store the app opened at start-up."""
+async def get_store(request: Request) -> GraphStore:
+    """The store the app opened at start-up (async: FastAPI runs a plain-def dependency in a worker thread)."""
     store: GraphStore | None = request.app.state.store
     if store is None:
         raise StoreUnavailable("the store is not open (the server is starting or stopping)")
     return store
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
     """The settings the app was built with."""
     settings: Settings = request.app.state.settings
     return settings
