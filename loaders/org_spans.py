@@ -1,0 +1,191 @@
+"""How far an organisation name reaches from its head word.
+
+Left: capitalised modifiers ("Kyrgyz State Technical"), '&'/'-'/'and' inside a name, a quoted name, initials
+of an eponym. Right: "of/for/in ..." tails, "named after ...", a defining "(ABBR)". A tail that names
+another organisation is not swallowed: where it starts is returned as the name's parent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.gazetteer import TITLE_WORDS, is_place
+from loaders.org_tokens import ABBR, INITIALS, PLURAL_HEADS, Token, head_kind, is_cap
+
+
+def extend_left(tokens: list[Token], h: int) -> int:
+    """Index of the first modifier left of the head; never the tail of a name before an 'and'."""
+    i = _extend_left_raw(tokens, h)
+    if i > 1 and tokens[i - 1].text in {"of", "for"} and _ends_name(tokens, i - 2):
+        crossed = [j for j in range(i, h) if tokens[j].text == "and"]
+        if crossed:
+            return crossed[-1] + 1
+    return i
+
+
+def _ends_name(tokens: list[Token], j: int) -> bool:
+    """The capitalised run ending at index j contains a head word (so 'of ...' after it is its tail)."""
+    while j >= 0 and (is_cap(tokens[j]) or tokens[j].text in {"&", "-"}):
+        if head_kind(tokens[j]):
+            return True
+        j -= 1
+    return False
+
+
+def _extend_left_raw(tokens: list[Token], h: int) -> int:
+    """Index of the first modifier left of the head."""
+    i = h
+    while i > 0:
+        prev = tokens[i - 1]
+        if (
+            (prev.text == "&" and i >= 2 and (is_cap(tokens[i - 2]) or re.fullmatch(r"[A-Z]", tokens[i - 2].text)))
+            or (prev.text in {"-", "–"} and i >= 2 and is_cap(tokens[i - 2]) and tokens[i - 2].end == prev.start)
+            or (prev.text == "and" and i >= 2 and _and_joins(tokens, i - 2))
+        ):
+            i -= 2
+        elif prev.text == ")" and i >= 3 and tokens[i - 3].text == "(" and ABBR.match(tokens[i - 2].text):
+            i -= 3
+        elif prev.text in {"”", '"', "»"}:
+            opening = _quote_start(tokens, i - 1)
+            if opening is None:
+                break
+            i = opening
+        elif _left_word(prev):
+            i -= 1
+            if prev.bare != prev.text:
+                break
+        elif INITIALS.match(prev.text) and i < h and tokens[i].text[:1].isupper() and not head_kind(tokens[i]):
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _left_word(token: Token) -> bool:
+    """A capitalised word that may stand left of a head ('Kyrgyz', 'Xi'an', 'ZTE'), not a title."""
+    lowered = token.bare.lower()
+    if not is_cap(token) or INITIALS.match(token.text) or lowered in TITLE_WORDS:
+        return False
+    return not (token.bare != token.text and not is_place(token.bare))
+
+
+def _and_joins(tokens: list[Token], i: int) -> bool:
+    """'and' inside a name ('Language and Culture') rather than between two names ('KBTU and China ...')."""
+    word = tokens[i]
+    return _left_word(word) and not ABBR.match(word.text) and not head_kind(word) and not is_place(word.text)
+
+
+def _quote_start(tokens: list[Token], close: int) -> int | None:
+    """Index of the opening quote that matches the closing quote at `close`, within a few words."""
+    for j in range(close - 1, max(-1, close - 6), -1):
+        if tokens[j].text in {"“", '"', "«"}:
+            return j
+    return None
+
+
+def extend_right(tokens: list[Token], h: int, kind: str) -> tuple[int, str | None, int | None, str | None]:
+    """The last token of the name, its defining abbreviation, where a parent starts, the eponym."""
+    end, abbr, parent_at, eponym = h, None, None, None
+    i = h + 1
+    while i < len(tokens):
+        word = tokens[i].text
+        if word == "(":
+            abbr, i = _paren_abbr(tokens, i, end)
+            if abbr:
+                end = i - 1
+            break
+        if word == "named" and i + 1 < len(tokens) and tokens[i + 1].text == "after":
+            stop, eponym = eponym_at(tokens, i + 2)
+            if stop is None:
+                break
+            end, i = stop, stop + 1
+            continue
+        if word in _TAIL_WORDS.get(kind, ()):
+            stop, parent = _tail(tokens, i + 1)
+            if parent is not None:
+                parent_at = parent
+                break
+            if stop is None or word == "at":
+                break
+            end, i = stop, stop + 1
+            if tokens[end].bare != tokens[end].text:
+                break
+            continue
+        break
+    return end, abbr, parent_at, eponym
+
+
+_TAIL_WORDS = {
+    "U": ("of",),
+    "I": ("of", "for", "at"),
+    "O": ("of", "for", "in", "to"),
+    "L": ("of", "for", "in", "at", "on"),
+    "N": ("of", "for", "on"),
+    "E": ("of", "for", "on"),
+}
+
+
+def _paren_abbr(tokens: list[Token], i: int, end: int) -> tuple[str | None, int]:
+    """'(ABBR)' right after a name: the abbreviation and the index after ')'."""
+    inside = tokens[i + 1].text if i + 2 < len(tokens) and tokens[i + 2].text == ")" else ""
+    if ABBR.match(inside) and not is_place(inside) and inside != "PRC":
+        return inside, i + 3
+    return None, i
+
+
+def eponym_at(tokens: list[Token], i: int) -> tuple[int | None, str | None]:
+    """'named after [academician] [I.] Razzakov': index of the surname and the eponym text."""
+    start = i
+    if i < len(tokens) and tokens[i].text.lower() == "academician":
+        i += 1
+    while i < len(tokens) and INITIALS.match(tokens[i].text):
+        i += 1
+    if (i < len(tokens) and tokens[i].text[:1].isupper() and tokens[i].text.isalpha()) or (
+        i < len(tokens) and "-" in tokens[i].text and tokens[i].text[:1].isupper()
+    ):
+        return i, " ".join(t.text for t in tokens[start : i + 1])
+    return None, None
+
+
+def _tail(tokens: list[Token], i: int) -> tuple[int | None, int | None]:
+    """After 'of/for/in/at': the last token of a capitalised run, or where a parent organisation starts."""
+    if i < len(tokens) and tokens[i].text.lower() == "the":
+        i += 1
+    start, last = i, None
+    while i < len(tokens):
+        token = tokens[i]
+        if _is_parent_head(token) or (ABBR.match(token.text) and last is None and not is_place(token.text)):
+            return None, tokens[start].start if _names_org(tokens, start) else None
+        if is_cap(token) or token.text[:1].isdigit():
+            last = i
+        elif token.text in {"and", "&", "-"} and last is not None and i + 1 < len(tokens):
+            following = tokens[i + 1]
+            if not is_cap(following) or ABBR.match(following.text) or _run_has_head(tokens, i + 1):
+                break
+        elif token.text in {"“", "”", '"'}:
+            pass
+        else:
+            break
+        if token.bare != token.text and token.bare.lower() not in {"people", "peoples"}:
+            break
+        i += 1
+    return last, None
+
+
+def _is_parent_head(token: Token) -> bool:
+    """A singular, capitalised head word: the start of another organisation's name."""
+    return bool(head_kind(token)) and token.text[:1].isupper() and token.text.lower() not in PLURAL_HEADS
+
+
+def _names_org(tokens: list[Token], start: int) -> bool:
+    """The capitalised run starting at `start` names an organisation (has a head or is an acronym)."""
+    return _run_has_head(tokens, start) or bool(ABBR.match(tokens[start].text) and not is_place(tokens[start].text))
+
+
+def _run_has_head(tokens: list[Token], i: int) -> bool:
+    """A head word occurs in the capitalised run starting at i."""
+    while i < len(tokens) and (is_cap(tokens[i]) or tokens[i].text in {"&", "-", "“", "”"}):
+        if _is_parent_head(tokens[i]):
+            return True
+        i += 1
+    return False

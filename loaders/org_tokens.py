@@ -1,0 +1,104 @@
+"""Tokens of organisation names: words, initials and punctuation with offsets, and the head words.
+
+A head word ("University", "Ministry", "Laboratory", "Forum"...) makes a name of one kind; `head_kind`
+says which. Shared by orgs.py (names), org_spans.py (how far a name reaches) and people.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from loaders.gazetteer import MONTH_WORDS, STOP_CAPS
+
+HEADS = {
+    **dict.fromkeys(["university", "universities", "universiteti", "polytechnic"], "U"),
+    **dict.fromkeys(["institute", "college", "academy", "school"], "I"),
+    **dict.fromkeys(
+        [
+            "ministry",
+            "embassy",
+            "consulate",
+            "council",
+            "committee",
+            "corporation",
+            "company",
+            "group",
+            "agency",
+            "foundation",
+            "bank",
+            "administration",
+            "government",
+            "commission",
+            "society",
+            "union",
+            "federation",
+            "chamber",
+            "parliament",
+            "majilis",
+            "mazhilis",
+            "senate",
+            "fund",
+            "lyceum",
+            "association",
+            "organization",
+            "organisation",
+        ],
+        "O",
+    ),
+    **dict.fromkeys(
+        ["laboratory", "laboratories", "lab", "center", "centre", "department", "faculty", "faculties"], "L"
+    ),
+    **dict.fromkeys(["alliance", "consortium", "initiative"], "N"),
+    **dict.fromkeys(
+        ["conference", "forum", "summit", "exhibition", "symposium", "seminar", "festival", "congress", "expo"], "E"
+    ),
+}
+KIND_LABEL = {"U": "University", "O": "Organization", "L": "Lab", "N": "Initiative", "E": "Event"}
+LOWERCASE_HEADS = {"embassy", "ministry", "consulate"}
+PLURAL_HEADS = {"universities", "laboratories", "faculties"}
+UNIVERSITY_MODS = {"state", "national", "vocational", "pedagogical", "medical", "polytechnic", "technical",
+                   "technological", "normal", "agrarian", "agricultural", "teachers", "language", "linguistic",
+                   "economic", "humanitarian", "university", "international"}  # fmt: skip
+TOKEN = re.compile(
+    r"(?:[A-Z][a-z]?\.){1,3}(?![a-z])|[“”\"«»]|[A-Za-z0-9][\w'’]*(?:[-–][A-Za-z0-9][\w'’]*)*|[()&,;:–—-]|\S"
+)
+ABBR = re.compile(r"^[A-Z][A-Za-z]{0,6}[A-Z]$|^[A-Z]{2,8}$")
+INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.){1,3}$")
+
+
+@dataclass
+class Token:
+    """One token of a sentence with its character offsets."""
+
+    text: str
+    start: int
+    end: int
+    taken: bool = False
+
+    @cached_property
+    def bare(self) -> str:
+        """The word without a possessive 's (asked for often: computed once)."""
+        return self.text[:-2] if self.text[-2:] in {"'s", "’s"} else self.text
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words, initials, quotes and punctuation with offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def is_cap(token: Token) -> bool:
+    """A capitalised word that can be part of a name."""
+    word = token.text
+    return word[:1].isupper() and word.lower() not in STOP_CAPS and word.lower() not in MONTH_WORDS
+
+
+def head_kind(token: Token) -> str | None:
+    """The kind of organisation a head word makes, if the token is one."""
+    word = token.bare.lower()
+    if word not in HEADS:
+        return None
+    if token.text[:1].isupper() or word in LOWERCASE_HEADS:
+        return HEADS[word]
+    return None
