@@ -75,6 +75,16 @@ GOVERNMENT_TITLES = {"minister", "vice-minister", "ambassador", "consul", "consu
 INSTITUTION_TITLES = {"rector", "vice-rector", "prorector", "pro-rector", "dean", "provost", "principal",
                       "chancellor", "vice-chancellor", "professor", "lecturer", "coordinator", "director",
                       "head", "secretary", "chairman", "president", "vice-president", "member"}  # fmt: skip
+FIELD_WORDS = {
+    "education", "science", "sciences", "culture", "health", "energy", "industry", "development", "innovation",
+    "innovations", "technology", "technologies", "agriculture", "affairs", "economy", "economics", "finance",
+    "trade", "commerce", "transport", "communications", "construction", "resources", "research", "studies",
+    "engineering", "information", "digital", "secondary", "specialized", "specialised", "vocational", "labour",
+    "labor", "justice", "defence", "defense", "sport", "sports", "tourism", "ecology", "environment", "water",
+    "mineral", "aerospace", "investment", "investments", "planning", "youth", "policy", "relations",
+    "international", "cooperation", "external", "foreign", "internal", "emergency", "situations",
+}  # fmt: skip
+"""Fields in the names of ministries and faculties ('Minister of Education and Science'): never a person's name."""
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "academician", "madam", "sir", "mister"}
 
 STOP_CAPS = {

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import re
 
-from loaders.gazetteer import TITLE_WORDS, is_place
+from loaders.gazetteer import HONORIFICS, TITLE_WORDS, has_surname_ending, is_chinese_name, is_place
 from loaders.org_tokens import ABBR, INITIALS, PLURAL_HEADS, Token, head_kind, is_cap
+
+PLACE_WORDS = {"republic", "people", "people's", "people’s", "peoples", "federation", "autonomous", "region",
+               "province", "city", "hui", "uygur", "uyghur", "uighur", "zhuang", "special",
+               "administrative", "oblast"}  # fmt: skip
+"""Words of an official place name ('the Kyrgyz Republic', 'Ningxia Hui Autonomous Region')."""
+PERSON_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|(?:[A-Z][a-z]?\.)+")
 
 
 def extend_left(tokens: list[Token], h: int) -> int:
@@ -66,7 +72,7 @@ def _left_word(token: Token) -> bool:
     lowered = token.bare.lower()
     if not is_cap(token) or INITIALS.match(token.text) or lowered in TITLE_WORDS:
         return False
-    return not (token.bare != token.text and not is_place(token.bare))
+    return not (token.bare != token.text and not is_place(token.bare) and lowered not in {"people", "peoples"})
 
 
 def _and_joins(tokens: list[Token], i: int) -> bool:
@@ -87,6 +93,8 @@ def extend_right(tokens: list[Token], h: int, kind: str) -> tuple[int, str | Non
     """The last token of the name, its defining abbreviation, where a parent starts, the eponym."""
     end, abbr, parent_at, eponym = h, None, None, None
     i = h + 1
+    if tokens[h].text.lower() == "consulate" and i < len(tokens) and tokens[i].text == "General":
+        end, i = i, i + 1  # 'Consulate General of X in Y'
     while i < len(tokens):
         word = tokens[i].text
         if word == "(":
@@ -101,7 +109,7 @@ def extend_right(tokens: list[Token], h: int, kind: str) -> tuple[int, str | Non
             end, i = stop, stop + 1
             continue
         if word in _TAIL_WORDS.get(kind, ()):
-            stop, parent = _tail(tokens, i + 1)
+            stop, parent = _place_tail(tokens, i + 1) if (kind, word) == ("O", "in") else _tail(tokens, i + 1)
             if parent is not None:
                 parent_at = parent
                 break
@@ -156,8 +164,12 @@ def _tail(tokens: list[Token], i: int) -> tuple[int | None, int | None]:
         token = tokens[i]
         if _is_parent_head(token) or (ABBR.match(token.text) and last is None and not is_place(token.text)):
             return None, tokens[start].start if _names_org(tokens, start) else None
+        if _stops_name(tokens, i, last):
+            break
         if is_cap(token) or token.text[:1].isdigit():
             last = i
+        elif token.text == "," and last is not None and _comma_list(tokens, i) and not _has_and(tokens, start, i):
+            pass  # 'of Construction, Transport and Architecture'
         elif token.text in {"and", "&", "-"} and last is not None and i + 1 < len(tokens):
             following = tokens[i + 1]
             if not is_cap(following) or ABBR.match(following.text) or _run_has_head(tokens, i + 1):
@@ -170,6 +182,81 @@ def _tail(tokens: list[Token], i: int) -> tuple[int | None, int | None]:
             break
         i += 1
     return last, None
+
+
+def _stops_name(tokens: list[Token], i: int, last: int | None) -> bool:
+    """A person after the name: an honorific or title ('... in Almaty Mr. Gao'), a name after a country."""
+    word = tokens[i].text.lower().rstrip(".")
+    if word in HONORIFICS or (word in TITLE_WORDS and tokens[i].text[:1].isupper()):
+        return True
+    if last is None or (not is_place(tokens[last].bare) and tokens[last].text.lower() != "republic"):
+        return False
+    return _person_shaped(tokens, i)
+
+
+def _person_shaped(tokens: list[Token], i: int) -> bool:
+    """'Liu Jiangping', 'Nurlan Abenov', 'Abenov N.': the capitalised words at i are a person's name."""
+    words = [t.text for t in tokens[i : i + 3] if PERSON_WORD.fullmatch(t.text)]
+    if len(words) < 2 or head_kind(tokens[i]) or is_place(words[0]):
+        return False
+    return is_chinese_name(words[:2]) or has_surname_ending(words[:2]) or bool(INITIALS.match(words[1]))
+
+
+def _place_tail(tokens: list[Token], i: int) -> tuple[int | None, int | None]:
+    """After an organisation's 'in': only the place ('Embassy of X in the Republic of Tajikistan')."""
+    if i < len(tokens) and tokens[i].text.lower() == "the":
+        i += 1
+    last = None
+    while i < len(tokens):
+        token = tokens[i]
+        lowered = token.bare.lower()
+        if is_place(token.bare) or (token.text[:1].isupper() and lowered in PLACE_WORDS):
+            last = i
+        elif lowered not in {"of", "the"} or last is None:
+            break
+        if token.bare != token.text and lowered not in {"people", "peoples"}:
+            break
+        i += 1
+    return last, None
+
+
+def _has_and(tokens: list[Token], start: int, i: int) -> bool:
+    """An 'and' already in the tail: 'of Chemical Engineering and Technology, Geology and Mining' lists two."""
+    return any(t.text in {"and", "&"} for t in tokens[start:i])
+
+
+def _comma_list(tokens: list[Token], i: int) -> bool:
+    """', Transport and Architecture' after 'of Construction': a list of fields closed by 'and', inside one name."""
+    items, size, j = 0, 0, i + 1
+    while j < len(tokens):
+        token = tokens[j]
+        if token.text in {",", "and"} and size:
+            if token.text == "and":
+                return items >= 0 and _list_item(tokens, j + 1) > 0
+            items, size = items + 1, 0
+        elif _list_word(token):
+            size += 1
+        else:
+            return False
+        j += 1
+    return False
+
+
+def _list_item(tokens: list[Token], j: int) -> int:
+    """How many capitalised field words start at j (0 when the item is no field)."""
+    size = 0
+    while j + size < len(tokens) and _list_word(tokens[j + size]):
+        size += 1
+    return size
+
+
+def _list_word(token: Token) -> bool:
+    """A word of a field in a name's list ('Higher', 'Education'), not a place, a head, a title or a person."""
+    word = token.bare
+    if not is_cap(token) or head_kind(token) or token.bare != token.text or INITIALS.match(token.text):
+        return False
+    lowered = word.lower()
+    return not (is_place(word) or lowered in TITLE_WORDS or lowered in HONORIFICS or has_surname_ending([word]))
 
 
 def _is_parent_head(token: Token) -> bool:

@@ -119,18 +119,44 @@ def _mention_at(text: str, tokens: list[Token], h: int) -> OrgMention | None:
 
 def _label(kind: str, mention: OrgMention, *, has_tail: bool) -> str:
     """The entity label of a mention, from its head and modifiers."""
-    lowered = {m.lower() for m in mention.mods}
     if kind == "I":
-        if mention.head.lower() == "institute" and "confucius" in lowered:
-            return "Lab"
-        if mention.head.lower() == "academy" and "of sciences" in mention.text.lower():
-            return "Organization"
-        if any(is_place(m) for m in mention.mods) or lowered & UNIVERSITY_MODS:
-            return "University" if mention.head.lower() != "school" else "Lab"
-        return "Lab"
+        return _institute_label(mention)
     if kind == "O" and mention.head.lower() == "association" and re.search(r"Universities|Colleges", mention.text):
         return "Initiative"
+    if kind == "L" and _government_body(mention):
+        return "Organization"
     return KIND_LABEL.get(kind, "Organization")
+
+
+def _institute_label(mention: OrgMention) -> str:
+    """An institute, college, academy or school: a university, a unit, or an academy of sciences."""
+    lowered = {m.lower() for m in mention.mods}
+    if mention.head.lower() == "institute" and "confucius" in lowered:
+        return "Lab"
+    if mention.head.lower() == "academy" and re.search(r"\bSciences?\b", mention.text):
+        return "Organization"  # 'Academy of Sciences', 'Academy of Agricultural Sciences'
+    if any(is_place(m) or _nations(m) for m in mention.mods) or lowered & UNIVERSITY_MODS:
+        return "University" if mention.head.lower() != "school" else "Lab"
+    return "Lab"
+
+
+GOVERNMENT_HEADS = {"department", "office", "commission", "administration", "bureau"}
+REGION_WORDS = {"provincial", "province", "municipal", "municipality", "region", "regional", "autonomous",
+                "prefecture", "county", "oblast", "city", "xpcc", "xuar"}  # fmt: skip
+
+
+def _government_body(mention: OrgMention) -> bool:
+    """'Education Department of Gansu Province', 'Sichuan Provincial Department of Commerce': a state body."""
+    if mention.head.lower() not in GOVERNMENT_HEADS or mention.parent_at is not None:
+        return False
+    words = re.findall(r"[\w'’]+", mention.text)
+    return any(w.lower() in REGION_WORDS or (is_place(w) and w.lower() not in NATIONALITIES) for w in words)
+
+
+def _nations(word: str) -> bool:
+    """'Uzbek-Chinese', 'Sino-Kazakh': a compound of nations, which makes an institute a university."""
+    parts = re.split(r"[-–]", word)
+    return len(parts) > 1 and all(p.lower() in NATIONALITIES or is_place(p) for p in parts)
 
 
 def _is_generic(mods: list[str], *, has_tail: bool, eponym: str | None) -> bool:

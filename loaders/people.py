@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 
 from loaders.gazetteer import (
+    CHINESE_SURNAMES,
     COUNTRY_OF_WORD,
+    FIELD_WORDS,
     HONORIFICS,
     MONTH_WORDS,
     NATIONALITIES,
@@ -38,6 +40,12 @@ VERBS = {"stated", "said", "told", "noted", "added", "expressed", "delivered", "
          "made", "gave", "led", "attended", "visited", "signed", "introduced", "extended", "announced", "invited",
          "conveyed", "presented", "held", "met", "opened", "hoped", "believes", "warmly", "briefly", "also",
          "who", "which", "paid", "was", "is", "has", "had", "will", "would"}  # fmt: skip
+BYLINE = re.compile(
+    r"(?:^\W*By|\b(?:[Ee]dited|[Pp]hoto(?:graph)?s?|[Ww]ritten|[Tt]ranslated|[Rr]eported|[Cc]ompiled|[Pp]osted|"
+    r"[Pp]roofread|[Rr]eviewed)\s+by|\b(?:Editors?|Author|Reporters?|Correspondent|Journalist|Photo(?:graph)?s?|"
+    r"Source|Text|Translator|Proofreader|Reviewer|Edited by)\s*:)\s*$"
+)
+"""What stands before a byline, an editor's or photographer's credit: these names are no people of the story."""
 HOST_CUE = re.compile(r"\b(?:greeted|welcomed|received|hosted)\b|\bwith\s+(?:the\s+)?\w*\s*$")
 NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:[-–][A-Z]?[a-z]+)*$")
 
@@ -65,7 +73,9 @@ def find_people(text: str, taken: list[tuple[int, int]]) -> list[PersonMention]:
     i = 0
     while i < len(tokens):
         length = 0 if tokens[i].taken else _name_length(tokens, i)
-        if length:
+        if length and BYLINE.search(text[: tokens[i].start]):
+            i += length
+        elif length:
             mention = _mention(text, tokens, i, length)
             found.append(mention)
             i += length
@@ -78,18 +88,13 @@ def _name_length(tokens: list[Token], i: int) -> int:  # noqa: PLR0911 - one exi
     """How many tokens from i form a person's name (0 when none does)."""
     if _initials_then_word(tokens, i) or (_word_then_initials(tokens, i) and not _initials_then_word(tokens, i + 1)):
         return 2
-    words = 0
-    while i + words < len(tokens) and words < 3 and _name_word(tokens[i + words]):
-        if words and (
-            tokens[i + words].start - tokens[i + words - 1].end > 1
-            or tokens[i + words - 1].bare != tokens[i + words - 1].text
-        ):
-            break
-        words += 1
+    words = _name_words(tokens, i)
     if words == 3 and not (PATRONYMIC.search(tokens[i + 2].bare) or PATRONYMIC.search(tokens[i + 1].bare)):
         return 0  # the name is the last two words; the loop tries them next
     if words == 0:
         return 0
+    if words >= 2 and i + words < len(tokens) and _initials(tokens[i + words]):
+        return 0  # 'Deputy Rector Karimov Sh.R.': the name is the last word and its initials; tried next
     parts = [t.bare for t in tokens[i : i + words]]
     if all(is_place(part) for part in parts) or is_place(" ".join(parts)):
         return 0
@@ -113,6 +118,21 @@ def _name_length(tokens: list[Token], i: int) -> int:  # noqa: PLR0911 - one exi
     return 0
 
 
+def _name_words(tokens: list[Token], i: int) -> int:
+    """How many name words (at most 3) follow one another from i, with 'Jack Wu.' ending a sentence."""
+    words = 0
+    while i + words < len(tokens) and words < 3 and _name_word(tokens[i + words]):
+        if words and (
+            tokens[i + words].start - tokens[i + words - 1].end > 1
+            or tokens[i + words - 1].bare != tokens[i + words - 1].text
+        ):
+            break
+        words += 1
+    if 1 <= words < 3 and _surname_initial(tokens, i + words):
+        words += 1
+    return words
+
+
 def _comma_before_or_start(tokens: list[Token], i: int) -> bool:
     """A single-word name is only trusted at a clause start ('In his response, Dingxing, Deputy Head...')."""
     return i == 0 or tokens[i - 1].text in {",", ";", ":"}
@@ -124,7 +144,7 @@ def _name_word(token: Token) -> bool:
     lowered = word.lower()
     if token.taken or not NAME_WORD.match(word) or lowered in STOP_CAPS or (lowered in MONTH_WORDS and len(word) > 3):
         return False
-    if lowered in TITLE_WORDS or lowered in NOT_NAME_WORDS:
+    if lowered in TITLE_WORDS or lowered in NOT_NAME_WORDS or lowered in FIELD_WORDS:
         return False
     return not (head_kind(token) or lowered in HONORIFICS or lowered in COUNTRY_OF_WORD or lowered in NATIONALITIES)
 
@@ -138,8 +158,22 @@ def _initials_then_word(tokens: list[Token], i: int) -> bool:
 
 
 def _word_then_initials(tokens: list[Token], i: int) -> bool:
-    """'Chynybaev M.K.', 'Kendirbayeva D.Sh.'."""
-    return i + 1 < len(tokens) and _name_word(tokens[i]) and _initials(tokens[i + 1])
+    """'Chynybaev M.K.', 'Kendirbayeva D.Sh.' (and not 'Jack Wu.' at the end of a sentence)."""
+    if i + 1 >= len(tokens) or not _name_word(tokens[i]):
+        return False
+    return _initials(tokens[i + 1]) and not _surname_initial(tokens, i + 1)
+
+
+def _surname_initial(tokens: list[Token], j: int) -> bool:
+    """'Wu.' ending a sentence after a given name ('Jack Wu.', 'Zhang Yu.'): a Chinese surname and the full stop."""
+    if j + 1 != len(tokens):
+        return False
+    word = tokens[j].text.rstrip(".")
+    if not tokens[j].text.endswith(".") or not re.fullmatch(r"[A-Z][a-z]", word):
+        return False
+    if word.lower() not in CHINESE_SURNAMES | {"yu"}:
+        return False
+    return j > 0 and not has_surname_ending([tokens[j - 1].bare])
 
 
 def _initials(token: Token) -> bool:
@@ -154,6 +188,8 @@ def _initials(token: Token) -> bool:
 def _mention(text: str, tokens: list[Token], i: int, length: int) -> PersonMention:
     """The person and the title phrase printed before or after the name."""
     start, end = tokens[i].start, tokens[i + length - 1].start + len(tokens[i + length - 1].bare)
+    if _surname_initial(tokens, i + length - 1):
+        end -= 1
     mention = PersonMention(start, end, text[start:end])
     after = _apposition_title(tokens, i + length)
     before = _title_before(tokens, i)

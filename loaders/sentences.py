@@ -39,13 +39,40 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     docs = _nlp().pipe(line for _, line in lines)
-    for paragraph, ((offset, _line), doc) in enumerate(zip(lines, docs, strict=True)):
-        for sent in doc.sents:
-            chunk = sent.text.strip()
+    for paragraph, ((offset, line), doc) in enumerate(zip(lines, docs, strict=True)):
+        for begin, end in _join_initials(line, [(s.start_char, s.end_char) for s in doc.sents]):
+            chunk = line[begin:end].strip()
             if chunk:
-                start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+                start = offset + begin + (len(line[begin:end]) - len(line[begin:end].lstrip()))
                 sentences.append(Sentence(repair_case(chunk), start, paragraph))
     return sentences
+
+
+_CUT_INITIAL = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|(?:[A-Z][a-z]?\.)*[A-Z][a-z]?)\.$")
+"""A sentence 'ending' in an honorific or an initial ('Mr.', 'Sh.', 'N.'): spaCy cuts 'Sh.R.' and 'Mr. Li'."""
+_HONORIFIC_END = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof)\.$")
+
+
+def _join_initials(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin sentences cut inside a name: after an honorific, before more initials, after a one-letter initial."""
+    joined: list[tuple[int, int]] = []
+    for begin, end in spans:
+        if joined:
+            before, after = line[joined[-1][0] : joined[-1][1]].rstrip(), line[begin:end].lstrip()
+            if _cut_inside_name(before, after):
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((begin, end))
+    return joined
+
+
+def _cut_inside_name(before: str, after: str) -> bool:
+    """'... Mr.' + 'Li Wei ...', '... Sh.' + 'R. said', '... D.Sh.' + 'and ...', '... after N.' + 'Isanov ...'."""
+    if not _CUT_INITIAL.search(before) or not after[:1].isalpha():
+        return False
+    if _HONORIFIC_END.search(before) or after[:1].islower() or re.match(r"[A-Z][a-z]?\.", after):
+        return True
+    return bool(re.search(r"(?:^|[\s.])[A-Z]\.$", before)) and not re.match(r"(?:The|A|An|In|On|At|It)\b", after)
 
 
 def repair_case(text: str) -> str:
