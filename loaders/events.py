@@ -2,7 +2,8 @@
 
 The date is the first one printed in a sentence that names the event ("the forum held on May 15-16, 2024");
 a day and month take the page's year only when the page shows one. Organisations named with the event in
-a sentence that says they organise, host or attend it are INVOLVED_IN it.
+a sentence that says they organise, host or attend it are INVOLVED_IN it. A forum typed Initiative
+(initiatives.py) gets its date here too; who is in it is read there.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.dates import find_dates
+from loaders.initiatives import is_forum
 
 if TYPE_CHECKING:
     from loaders.relations import Context
@@ -37,9 +39,12 @@ TAKING_PART = re.compile(
 def read_events(context: Context) -> None:
     """Give every Event candidate its kind and date, and INVOLVED_IN edges from the organisations at it."""
     for candidate in context.candidates:
+        mentions = [m for m in context.mentions if context.id_of(m) == candidate.local_id]
+        if candidate.label == "Initiative" and is_forum(candidate):
+            for mention in mentions:
+                _date_event(context, candidate.props, context.sentences[mention.sentence].text)
         if candidate.label != "Event":
             continue
-        mentions = [m for m in context.mentions if context.id_of(m) == candidate.local_id]
         head = mentions[0].org.head.lower() if mentions and mentions[0].org else ""
         candidate.props.setdefault("kind", KINDS.get(head, "other"))
         for mention in mentions:

@@ -13,6 +13,7 @@ from collections import Counter
 from loaders.coref import abbreviates, group_mentions
 from loaders.facts import Candidate, Document, Extraction
 from loaders.gazetteer import country_of, is_place
+from loaders.initiatives import find_initiatives, group_initiatives, type_forums
 from loaders.mentions import Mention, find_mentions
 from loaders.orgs import tokenize
 from loaders.places import find_places
@@ -30,8 +31,11 @@ HOST_NOISE = {"www", "en", "eng", "english", "news", "edu", "ac", "com", "org", 
 def extract(document: Document) -> Extraction:
     """Everything one document says: one candidate per entity, and the relations between them."""
     sentences, mentions = find_mentions(document.text)
-    count = group_mentions(mentions)
+    named = find_initiatives(sentences, mentions)
+    count = group_initiatives(named, start=group_mentions(mentions))
+    mentions = sorted(mentions + named, key=lambda m: (m.sentence, m.start))
     candidates = [_candidate(f"e{n}", [m for m in mentions if m.group == n]) for n in range(count)]
+    type_forums(candidates, mentions, sentences)
     _add_bare_names(sentences, mentions, candidates)
     candidates += find_places(sentences, mentions)
     publisher = _publisher(document, candidates)

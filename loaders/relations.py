@@ -17,6 +17,7 @@ from loaders.dates import find_dates, year_of
 from loaders.events import read_events
 from loaders.facts import Candidate, Document, Relation
 from loaders.gazetteer import GOVERNMENT_TITLES, NATIONALITIES, country_of
+from loaders.initiatives import read_involvement
 from loaders.mentions import Mention
 from loaders.places import read_places
 from loaders.programs import program_parents
@@ -47,6 +48,8 @@ class Context:
     publisher: Candidate | None
     delegation: str | None = None
     host: str | None = None
+    carried: str | None = None
+    """The initiative whose participant list a sentence cut short at an initial goes on naming."""
     relations: list[Relation] = field(default_factory=list)
     seen: set[tuple[str, str, str]] = field(default_factory=set)
     _index: dict[str, Candidate] = field(default_factory=dict)
@@ -132,7 +135,7 @@ def _read_sentence(context: Context, sentence: Sentence, mentions: list[Mention]
     visited = read_visits(context, text, mentions)
     parties = read_agreement(context, text, orgs, visited)
     _cooperation(context, text, orgs, parties, visited)
-    _involvement(context, text, mentions, orgs + parties)
+    read_involvement(context, text, mentions, list(dict.fromkeys(orgs + parties)))
 
 
 def _orgs(context: Context, mentions: list[Mention]) -> list[str]:
@@ -301,11 +304,3 @@ def _cooperation(
         pairs = [(orgs[0], other) for other in orgs[1:]]
     for a, b in pairs:
         context.add("COOPERATES_WITH", a, b, text)
-
-
-def _involvement(context: Context, text: str, mentions: list[Mention], orgs: list[str]) -> None:
-    """INVOLVED_IN: organisations named with an initiative in one sentence."""
-    initiatives = {context.id_of(m) for m in mentions if context.label(context.id_of(m)) == "Initiative"}
-    for initiative in initiatives:
-        for org in dict.fromkeys(orgs):
-            context.add("INVOLVED_IN", org, initiative, text)

@@ -1,0 +1,188 @@
+"""Initiatives beyond the three the gazetteer knows: forums, alliances, state and corporate programmes.
+
+GOLD_FORMAT types forums, alliances and associations of universities as Initiative, and so are named
+programmes spanning many organisations: a state programme ('the "Bright Road" state program', 'the Smart
+Tajikistan national programme'), a company's programme ('Acme "Young Talents" programme') and a forum or
+exhibition with a quoted name ('International Forum "Silk Gate – 2030"'). A forum only announced ("to be
+held") stays an Event. INVOLVED_IN follows what the sentence says (see `read_involvement`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from loaders.facts import Candidate
+
+if TYPE_CHECKING:
+    from loaders.mentions import Mention
+    from loaders.relations import Context
+    from loaders.sentences import Sentence
+
+QUOTED = r"[“\"«](?P<name>[A-Z][^”\"»]{2,80})[”\"»]"
+PROGRAMME = r"program(?:me)?s?\b"
+NAMED = [
+    re.compile(rf"\b(?:state|national|government|presidential)\s+{PROGRAMME}\s+{QUOTED}"),
+    re.compile(rf"{QUOTED}\s+(?:(?:state|national|government)\s+)?{PROGRAMME}"),
+    re.compile(rf"\b(?P<name>(?:[A-Z][\w-]+\s+){{1,3}}?[A-Z][\w-]+)\s+(?:state|national|government)\s+{PROGRAMME}"),
+    re.compile(
+        rf"\b(?:International\s+|Regional\s+)?(?:Forum|Conference|Exhibition|Summit|Festival)"
+        rf"(?:\s+and\s+(?:Exhibition|Conference|Forum))?\s+{QUOTED}"
+    ),
+]
+NOT_NAME = {"The", "This", "That", "A", "An", "Within", "Under", "In", "Of", "By"}
+FORUM_HEADS = {"forum", "alliance", "consortium", "association"}
+ANNOUNCED = re.compile(r"\b(?:to be held|will be held|is to be held|is planned to be held)\b", re.I)
+BROAD = {"belt_and_road"}
+"""Policy-wide initiatives: a university is in one only where the text says it takes part."""
+TAKES_PART = re.compile(
+    r"\b(?:participant|participat\w*|part of|implement\w*|members?|join(?:ed|s)|contribut\w*|took part|"
+    r"take part|taking part|attend\w*|organi[sz]ed|co-organi[sz]ed|host\w*|held|launched|founding|"
+    r"sponsor\w*|framework of|sign(?:ed|ing)|charter|entry|entered|accession)\b",
+    re.I,
+)
+TAKES_PART_BROAD = re.compile(
+    r"\b(?:participant|participat\w*|part of|implement\w*|contribut\w*|members?|join(?:ed|s))\b", re.I
+)
+CUT_SHORT = re.compile(r"\b[A-Z][a-z]?\.$")
+"""A sentence the splitter ended at an initial ('... named after Zh.'): the next one continues its list."""
+HEDGED = re.compile(
+    r"\b(?:interested|invit\w*|hope\w*|call(?:ed|s)?\s+(?:on|for|to)|propos\w*|plan\w*\s+to|will|would|"
+    r"ready to|expect\w*|intend\w*|to be held)\b",
+    re.I,
+)
+GENERIC_REF = re.compile(r"\b(?:the|this)\s+(?P<head>forum|conference|alliance|exhibition)\b|^It was organi[sz]ed\b")
+WITHIN = re.compile(r"\b(?:within|in|under) the framework of\s+(?:the\s+)?$", re.I)
+
+
+def find_initiatives(sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Named programmes and quoted forums, as mentions; mentions inside them are dropped from `mentions`."""
+    from loaders.mentions import Mention
+
+    found: list[Mention] = []
+    for number, sentence in enumerate(sentences):
+        text = sentence.text
+        for pattern in NAMED:
+            for match in pattern.finditer(text):
+                name = match.group("name").strip()
+                if name.split()[0] in NOT_NAME or _taken(found, number, match.start(), match.end()):
+                    continue
+                start, end = match.start(), match.end()
+                mention = Mention(number, start, end, text[start:end], "initiative", "Initiative")
+                mention.extra_names = [name, text[match.start("name") - 1 : end].strip()]
+                owner = _owner(mentions, number, start)
+                if owner is not None:
+                    mention.extra_names.append(text[owner.start : end])
+                found.append(mention)
+    dropped = [m for m in mentions if any(_overlap(m, f) for f in found)]
+    for mention in dropped:
+        mentions.remove(mention)
+    return found
+
+
+def _owner(mentions: list[Mention], number: int, start: int) -> Mention | None:
+    """The organisation printed right before a programme's name ('Acme "Young Talents" programme')."""
+    return next((m for m in mentions if m.sentence == number and m.kind == "org" and 0 <= start - m.end <= 1), None)
+
+
+def _taken(found: list[Mention], number: int, start: int, end: int) -> bool:
+    return any(m.sentence == number and m.start < end and start < m.end for m in found)
+
+
+def _overlap(mention: Mention, initiative: Mention) -> bool:
+    return mention.sentence == initiative.sentence and mention.start < initiative.end and initiative.start < mention.end
+
+
+def group_initiatives(found: list[Mention], start: int) -> int:
+    """One group per named initiative: the same quoted name, or one name ending the other ('OGT 2030')."""
+    cores: list[str] = []
+    for mention in found:
+        core = mention.extra_names[0].lower()
+        same = next((n for n, c in enumerate(cores) if c.endswith(core) or core.endswith(c)), None)
+        if same is None:
+            cores.append(core)
+            same = len(cores) - 1
+        mention.group = start + same
+    return start + len(cores)
+
+
+def type_forums(candidates: list[Candidate], mentions: list[Mention], sentences: list[Sentence]) -> None:
+    """Forums, alliances and associations of universities are Initiatives (announced ones stay Events)."""
+    for candidate in candidates:
+        if candidate.label not in {"Event", "Organization"}:
+            continue
+        own = [m for m in mentions if m.group is not None and f"e{m.group}" == candidate.local_id and m.org]
+        heads = {m.org.head.lower() for m in own if m.org}
+        if not heads & FORUM_HEADS or (candidate.label == "Organization" and not _of_universities(candidate)):
+            continue
+        if candidate.label == "Event" and all(ANNOUNCED.search(sentences[m.sentence].text) for m in own):
+            continue
+        candidate.label = "Initiative"
+        candidate.props.pop("kind", None)
+
+
+def _of_universities(candidate: Candidate) -> bool:
+    """'Association of Technical Universities of ...', 'Alliance of Colleges': a body of universities."""
+    return any(re.search(r"\b(?:Universities|Colleges|Institutes)\b", n) for n in candidate.names)
+
+
+def read_involvement(context: Context, text: str, mentions: list[Mention], orgs: list[str]) -> None:
+    """INVOLVED_IN: who takes part in the initiatives a sentence names or refers to ('the forum')."""
+    named = [m for m in mentions if context.label(context.id_of(m)) == "Initiative"]
+    for mention in named:
+        local = context.id_of(mention) or ""
+        for org in _involved(context, text, mention, mentions, orgs):
+            context.add("INVOLVED_IN", org, local, text)
+    referred = _referred(context, text, named)
+    if not (referred and TAKES_PART.search(text) and not HEDGED.search(text)):
+        referred = context.carried
+    for org in orgs if referred else []:
+        context.add("INVOLVED_IN", org, referred, text)
+    context.carried = referred if referred and CUT_SHORT.search(text.rstrip()) else None
+
+
+def _involved(context: Context, text: str, mention: Mention, mentions: list[Mention], orgs: list[str]) -> list[str]:
+    """The organisations a sentence puts into one initiative it names."""
+    candidate = context.candidate(context.id_of(mention) or "")
+    key = candidate.props.get("initiative")
+    before = [context.id_of(m) for m in mentions if m.end <= mention.start and context.id_of(m) in orgs]
+    if key in BROAD:
+        cue = TAKES_PART_BROAD.search(text)
+        return [o for o in before if o] if cue and not HEDGED.search(text) else []
+    if key:
+        return orgs
+    if re.search(PROGRAMME, candidate.names[0], re.I) and not is_forum(candidate):
+        owner = [o for m in mentions if 0 <= mention.start - m.end <= 1 and (o := context.id_of(m)) in orgs]
+        within = orgs if WITHIN.search(text[: mention.start]) else []
+        return [o for o in dict.fromkeys([*owner, *within]) if o]
+    if WITHIN.search(text[: mention.start]):
+        return orgs
+    return orgs if TAKES_PART.search(text) and not HEDGED.search(text) else []
+
+
+def is_forum(candidate: Candidate) -> bool:
+    """A forum, conference or exhibition (dated like an Event), not a programme."""
+    return any(re.search(r"\b(?:Forum|Conference|Exhibition|Summit|Festival)\b", n) for n in candidate.names)
+
+
+def _referred(context: Context, text: str, named: list[Mention]) -> str | None:
+    """The forum or alliance 'the forum' / 'It was organized' refers to: the last one named before."""
+    ref = GENERIC_REF.search(text)
+    if ref is None:
+        return None
+    head = (ref.group("head") or "forum").lower()
+    number = next((n for n, s in enumerate(context.sentences) if s.text == text), len(context.sentences))
+    earlier = [
+        m
+        for m in context.mentions
+        if m.sentence < number
+        and context.label(context.id_of(m)) == "Initiative"
+        and not context.candidate(context.id_of(m) or "").props.get("initiative")
+    ]
+    fits = [
+        m
+        for m in earlier
+        if head in m.text.lower() or (head != "alliance" and is_forum(context.candidate(context.id_of(m) or "")))
+    ]
+    found = context.id_of(fits[-1]) if fits else None
+    return None if any(context.id_of(m) == found for m in named) else found

@@ -1,0 +1,67 @@
+"""Relation patterns of the genre, each shown by a short invented article (names not from any corpus)."""
+
+from __future__ import annotations
+
+from loaders.extract import extract
+from loaders.facts import Document, Extraction
+from loaders.read import document_key
+
+
+def run(text: str, published: str = "2024-05-02") -> Extraction:
+    return extract(Document(key=document_key(text), text=text, published=published))
+
+
+def relations(extraction: Extraction, kind: str) -> set[tuple[str, str]]:
+    names = {c.local_id: c.names[0] for c in extraction.candidates}
+    return {(names[r.a], names[r.b]) for r in extraction.relations if r.type == kind}
+
+
+def labels(extraction: Extraction, label: str) -> set[str]:
+    return {c.names[0] for c in extraction.candidates if c.label == label}
+
+
+def test_forum_is_an_initiative_and_its_participants_are_involved() -> None:
+    text = (
+        "The first Uzbek-Chinese Deans' Forum was held in Samarkand on April 3. "
+        "It was organized by Samarkand State University together with Hunan Normal University. "
+        "Rectors of Karshi State University and Hubei University took part in the forum."
+    )
+    extraction = run(text)
+    assert "Uzbek-Chinese Deans' Forum" in labels(extraction, "Initiative")
+    involved = {org for org, _ in relations(extraction, "INVOLVED_IN")}
+    assert involved == {
+        "Samarkand State University",
+        "Hunan Normal University",
+        "Karshi State University",
+        "Hubei University",
+    }
+
+
+def test_named_state_and_company_programmes_are_initiatives() -> None:
+    text = (
+        "Within the framework of the Smart Tajikistan state program, Khujand State University and Minsk "
+        'Corporation opened a data centre. Students also joined the Minsk Corporation "Bright Minds" programme.'
+    )
+    extraction = run(text)
+    initiatives = labels(extraction, "Initiative")
+    assert "Smart Tajikistan state program" in initiatives
+    assert 'Minsk Corporation "Bright Minds" programme' in initiatives
+    involved = relations(extraction, "INVOLVED_IN")
+    assert ("Khujand State University", "Smart Tajikistan state program") in involved
+    assert ("Minsk Corporation", 'Minsk Corporation "Bright Minds" programme') in involved
+
+
+def test_belt_and_road_needs_stated_participation() -> None:
+    text = (
+        "Hunan Normal University is interested to take part in the Belt and Road Initiative. "
+        "Karshi State University, as an active participant of the Belt and Road Initiative, hosted Hubei University."
+    )
+    involved = relations(run(text), "INVOLVED_IN")
+    assert {org for org, _ in involved} == {"Karshi State University"}
+
+
+def test_invitation_to_join_an_association_is_no_involvement() -> None:
+    text = "Hubei University invites Karshi State University to join the Association of Pedagogical Universities."
+    extraction = run(text)
+    assert "Association of Pedagogical Universities" in labels(extraction, "Initiative")
+    assert relations(extraction, "INVOLVED_IN") == set()
