@@ -24,6 +24,8 @@ PLANNED = re.compile(
     r"hop(?:e|es|ed|ing) to|expect\w* to|ready to|would like to|agreed to prepare|are to)\b",
     re.I,
 )
+PLURAL = re.compile(r"memoranda|memorandums|MoUs|agreements|contracts", re.IGNORECASE)
+"""'X signed memoranda with A, B and C': one bilateral document per partner, not one four-party one."""
 BOTH_SIDES = re.compile(r"\b(?:both sides|the (?:two )?(?:sides|parties|universities)|was signed|were signed)\b", re.I)
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 TOPIC = re.compile(r"\b(?:on|in the fields? of|for|providing for|to)\s+(?:the\s+)?([^.,;]{4,80})", re.IGNORECASE)
@@ -44,6 +46,18 @@ def read_agreement(context: Context, text: str, orgs: list[str], visited: list[t
     if len(parties) < 2:
         return []
     status = "planned" if PLANNED.search(text) else "signed"
+    if PLURAL.fullmatch(kind.group(1)) and len(parties) > 2 and _with_partner(context, text, sign.end()) == parties:
+        for partner in parties[1:]:
+            _add_agreement(context, text, kind, [parties[0], partner], status)
+            if status == "signed":
+                context.add("COOPERATES_WITH", parties[0], partner, text)
+        return []
+    _add_agreement(context, text, kind, parties, status)
+    return parties if status == "signed" else []
+
+
+def _add_agreement(context: Context, text: str, kind: re.Match[str], parties: list[str], status: str) -> None:
+    """One Agreement candidate and its PARTY_TO edges."""
     local = f"a{len(context.candidates)}"
     name = f"{kind.group(1)} between " + " and ".join(context.candidate(p).names[0] for p in parties)
     dates = find_dates(text, year=context.year)
@@ -56,7 +70,6 @@ def read_agreement(context: Context, text: str, orgs: list[str], visited: list[t
     context.candidates.append(Candidate(local, "Agreement", [name], props=props))
     for party in parties:
         context.add("PARTY_TO", party, local, text)
-    return parties if status == "signed" else []
 
 
 def _with_partner(context: Context, text: str, after: int) -> list[str]:

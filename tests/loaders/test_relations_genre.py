@@ -65,3 +65,21 @@ def test_invitation_to_join_an_association_is_no_involvement() -> None:
     extraction = run(text)
     assert "Association of Pedagogical Universities" in labels(extraction, "Initiative")
     assert relations(extraction, "INVOLVED_IN") == set()
+
+
+def test_memoranda_with_several_partners_are_bilateral() -> None:
+    text = (
+        "Hubei University signed memoranda with Karshi State University, Termez State University and "
+        "Fergana State University on academic mobility."
+    )
+    extraction = run(text)
+    agreements = [c for c in extraction.candidates if c.label == "Agreement"]
+    assert len(agreements) == 3
+    parties = relations(extraction, "PARTY_TO")
+    assert all(("Hubei University", a.names[0]) in parties for a in agreements)
+    pairs = {frozenset(p) for p in relations(extraction, "COOPERATES_WITH")}
+    assert pairs == {
+        frozenset({"Hubei University", "Karshi State University"}),
+        frozenset({"Hubei University", "Termez State University"}),
+        frozenset({"Hubei University", "Fergana State University"}),
+    }
