@@ -17,7 +17,7 @@ from loaders.agreements import main_pair
 if TYPE_CHECKING:
     from loaders.relations import Context
 
-_SCHEME = r"\d\s?\+\s?\d"
+_SCHEME = r"[“\"«]?\d\s?\+\s?\d[”\"»]?"
 _MOD = (
     rf"(?:{_SCHEME}|(?i:double|dual|joint|twin)[- ]degree|(?i:joint|double|dual|undergraduate|graduate|postgraduate"
     r"|bachelor['’]?s?|master['’]?s?|masters|doctoral|ph\.?d\.?|degree|educational|education|training|academic"
@@ -25,7 +25,6 @@ _MOD = (
 )
 PROGRAM = re.compile(rf"(?<![\w+])(?:{_MOD}\s+){{1,5}}(?i:program|programme)(?![\w-])")
 CONCRETE = re.compile(rf"{_SCHEME}|\b(?i:joint|double|dual|twin)\b")
-SCHEME_ONLY = re.compile(rf"{_SCHEME}|(?i:double|dual|joint|twin)[- ]degree")
 SCHEME_TAIL = re.compile(rf"\s+(?:according to|under|on|in line with) the {_SCHEME} (?:scheme|model|format|formula)\b")
 FIELD_TAIL = re.compile(
     r"\s+(?:in the (?:fields?|areas?|specialt(?:y|ies)|direction|specialization) of|in|on|of(?: the)?)\s+"
@@ -38,16 +37,25 @@ STOP = {"with", "between", "at", "by", "which", "that", "who", "for", "to", "fro
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"}  # fmt: skip
 MAX_FIELD_WORDS = 8
+QUOTED_TAIL = re.compile(r"\s+(?:in the (?:direction|field|specialty) (?:of )?)?[“\"«][A-Z][^”\"»]{2,60}[”\"»]")
+NOT_YET = re.compile(
+    r"\b(?:plan\w*\s+to|hop(?:e|es|ed|ing)\s+to|expected to|agreed to prepare|discuss\w*|propos\w*|intend\w*|"
+    r"would like to|is to be signed)\b",
+    re.IGNORECASE,
+)
+"""A programme only planned, hoped for or discussed is not yet a programme (GOLD_FORMAT: a concrete one)."""
 
 
 def find_programs(text: str) -> list[tuple[int, int]]:
     """Where one sentence names concrete programmes: (start, end) of each name as printed."""
     found: list[tuple[int, int]] = []
+    if NOT_YET.search(text):
+        return found
     for match in PROGRAM.finditer(text):
         if not CONCRETE.search(match.group()):
             continue
         end = _tail_end(text, match.end())
-        if end == match.end() and not SCHEME_ONLY.search(match.group()):
+        if end == match.end():
             continue
         found.append((match.start(), end))
     return found
@@ -59,6 +67,9 @@ def _tail_end(text: str, at: int) -> int:
     scheme = SCHEME_TAIL.match(text, end)
     if scheme:
         end = scheme.end()
+    quoted = QUOTED_TAIL.match(text, end)
+    if quoted:
+        return quoted.end()
     field = FIELD_TAIL.match(text, end)
     if field is None:
         return end

@@ -83,3 +83,19 @@ def test_memoranda_with_several_partners_are_bilateral() -> None:
         frozenset({"Hubei University", "Termez State University"}),
         frozenset({"Hubei University", "Fergana State University"}),
     }
+
+
+def test_only_concrete_named_programmes() -> None:
+    text = (
+        "Karshi State University and Hubei University signed an agreement on the joint \"3+1\" program in "
+        "soil science. They also launched a double degree program \"Food Engineering\". "
+        "A double degree program is popular. Next year the sides plan to sign an agreement on a joint "
+        "master's program in geology."
+    )
+    extraction = run(text)
+    assert labels(extraction, "Program") == {
+        'joint "3+1" program in soil science',
+        'double degree program "Food Engineering"',
+    }
+    part_of = relations(extraction, "PART_OF")
+    assert ('joint "3+1" program in soil science', "Hubei University") in part_of
