@@ -94,9 +94,26 @@ def _compatible_labels(a: str, b: str) -> bool:
     return a == b or {a, b} <= {"University", "Organization"}
 
 
+_LONG_COUNTRY = (
+    (re.compile(r"\b(?:the\s+)?Republic\s+of\s+(Kazakhstan|Uzbekistan|Tajikistan|Turkmenistan)\b", re.I), r"\1"),
+    (re.compile(r"\b(?:the\s+)?Kyrgyz\s+Republic\b", re.I), "Kyrgyzstan"),
+    (re.compile(r"\b(?:the\s+)?People['’]?s\s+Republic\s+of\s+China\b|\b(?:the\s+)?PRC\b", re.I), "China"),
+    (re.compile(r"\b(?:the\s+)?Russian\s+Federation\b", re.I), "Russia"),
+)
+"""Official long country names inside organisation names: 'of the Republic of Uzbekistan' = 'of Uzbekistan'."""
+
+
+def _short_country(text: str) -> str:
+    """A name with its official country names in their short form."""
+    for pattern, short in _LONG_COUNTRY:
+        text = pattern.sub(short, text)
+    return text
+
+
 def org_words(mention: Mention) -> list[str]:
     """The content words of an organisation name, lowercased, without the abbreviation in parentheses."""
     text = re.sub(r"\([^)]*\)", " ", mention.text)
+    text = _short_country(text)
     text = re.sub(r"['’]s\b", "", text)
     words = re.findall(r"[\w]+(?:-[\w]+)*", text.lower())
     return [_SPELLING.sub(r"\1", w) for w in words if w not in FILLER and len(w) > 1]
@@ -106,6 +123,8 @@ def same_org(a: Mention, b: Mention) -> bool:
     """Two organisation mentions name one organisation."""
     if _acronym_headed(a) or _acronym_headed(b):
         return _same_acronym_name(a, b)
+    if (a.org and a.org.company) or (b.org and b.org.company):
+        return _same_company(a, b)
     wa, wb = org_words(a), org_words(b)
     if set(wa) == set(wb):
         return True
@@ -119,6 +138,15 @@ def same_org(a: Mention, b: Mention) -> bool:
         core = [w for w in long_ if w not in eponym and not is_place(w.capitalize())] or long_
         return short[-1] in {long_[-1], core[-1]} or short_m.label == "Lab"
     return short_m.label == "Lab" and long_m.text.lower().startswith(short_m.text.lower()) and len(short) >= 2
+
+
+def _same_company(a: Mention, b: Mention) -> bool:
+    """'Huawei' = 'Huawei Technologies'; 'Huawei Kazakhstan' is another company (its subsidiary)."""
+    company_a, company_b = (m.org.company if m.org else None for m in (a, b))
+    place_a, place_b = (m.org.place if m.org else None for m in (a, b))
+    if company_a and company_b:
+        return company_a == company_b and place_a == place_b
+    return set(org_words(a)) == set(org_words(b))
 
 
 def _university_acronym(acronym: str) -> bool:

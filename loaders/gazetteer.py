@@ -262,7 +262,12 @@ def has_surname_ending(words: list[str]) -> bool:
 
 def country_of(text: str) -> str | None:
     """The country a name or phrase states ('Kyrgyz State...', '(Urumqi, PRC)', 'Xi'an'), if any."""
+    from loaders.companies import company_country  # companies.py builds on orgs.py, which needs this module
+
     lowered = text.lower()
+    listed = company_country(text)
+    if listed and not re.search(r"\s(?:Kazakhstan|Kyrgyzstan|Uzbekistan|Tajikistan|Turkmenistan)$", text):
+        return listed
     for phrase, iso in COUNTRY_PHRASES.items():
         if phrase in lowered and iso:
             return iso

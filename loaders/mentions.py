@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.branches import branch_country, find_branches
+from loaders.companies import find_companies
 from loaders.gazetteer import INTERNATIONAL_ORGS, NOT_ORG_ACRONYMS, is_place
 from loaders.orgs import ABBR, OrgMention, find_org_mentions, tokenize
 from loaders.people import PersonMention, find_people
@@ -67,11 +68,12 @@ def sentence_mentions(number: int, text: str) -> list[Mention]:
     """The mentions of one sentence, non-overlapping, in order."""
     found = _initiatives(number, text)
     taken = [(m.start, m.end) for m in found]
-    for org in find_org_mentions(text, more=find_lowercase_units(text)):
+    for org in find_org_mentions(text, more=find_lowercase_units(text) + find_companies(text)):
         if org.generic and org.mods and ABBR.match(org.mods[0]) and len(org.mods) == 1:
             continue  # 'TCU Council': the acronym is found below, the body is no entity
         if not any(org.start < e and s < org.end for s, e in taken):
-            found.append(Mention(number, org.start, org.end, org.text, "org", org.label, org=org))
+            found.append(Mention(number, org.start, org.end, org.text, "org", org.label, org=org,
+                                 extra_names=list(org.extra_names)))  # fmt: skip
             taken.append((org.start, org.end))
     _full_unit_names(text, [m for m in found if m.org])
     for person in find_people(text, taken):

@@ -45,6 +45,9 @@ class OrgMention:
     mods: list[str] = field(default_factory=list)
     eponym: str | None = None
     place: str | None = None
+    company: str | None = None
+    """The listed company a name is (companies.py); `place` is then its subsidiary's country."""
+    extra_names: list[str] = field(default_factory=list)
 
 
 def find_org_mentions(text: str, *, more: list[OrgMention] | None = None) -> list[OrgMention]:
