@@ -168,7 +168,7 @@ def _tail(tokens: list[Token], i: int) -> tuple[int | None, int | None]:
             break
         if is_cap(token) or token.text[:1].isdigit():
             last = i
-        elif token.text == "," and last is not None and _comma_list(tokens, i) and not _has_and(tokens, start, i):
+        elif token.text == "," and last is not None and comma_list(tokens, i) and not _has_and(tokens, start, i):
             pass  # 'of Construction, Transport and Architecture'
         elif token.text in {"and", "&", "-"} and last is not None and i + 1 < len(tokens):
             following = tokens[i + 1]
@@ -225,7 +225,7 @@ def _has_and(tokens: list[Token], start: int, i: int) -> bool:
     return any(t.text in {"and", "&"} for t in tokens[start:i])
 
 
-def _comma_list(tokens: list[Token], i: int) -> bool:
+def comma_list(tokens: list[Token], i: int) -> bool:
     """', Transport and Architecture' after 'of Construction': a list of fields closed by 'and', inside one name."""
     items, size, j = 0, 0, i + 1
     while j < len(tokens):

@@ -26,6 +26,7 @@ from loaders.gazetteer import (
     is_chinese_name,
     is_place,
 )
+from loaders.org_spans import comma_list
 from loaders.orgs import ABBR, INITIALS, Token, head_kind, tokenize
 
 BOUNDARY_WORDS = {"by", "with", "that", "who", "which", "between", "including", "included", "and", "accompanied",
@@ -238,9 +239,12 @@ def _title_before(tokens: list[Token], i: int) -> tuple[int, int] | None:
     elif j >= 0 and tokens[j].text in {"–", "—"}:
         j -= 1  # 'the university's first vice-rector – Serik Omirbayev'
     end = j
-    last_title = next((x for x in range(end, max(-1, end - 14), -1) if _is_title_token(tokens[x])), None)
+    last_title = next((x for x in range(end, max(-1, end - 22), -1) if _is_title_token(tokens[x])), None)
     if last_title is None or any(
-        tokens[x].text in {",", ".", ";"} and not tokens[x].taken for x in range(last_title, end + 1)
+        tokens[x].text in {",", ".", ";"}
+        and not tokens[x].taken
+        and not (tokens[x].text == "," and comma_list(tokens, x))
+        for x in range(last_title, end + 1)
     ):
         return None
     if any(_boundary(tokens, x) for x in range(last_title, end + 1)):
