@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 
 BRANCH = r"branch(?:\s+campus)?|branch\s+office"
 BEFORE_PARENT = re.compile(rf"\b(?:(?P<place>[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?)\s+)?(?:{BRANCH})\s+of\s+(?:the\s+)?$")
-AFTER_PARENT = re.compile(rf"^(?:['’]s)?\s+(?:(?P<place>[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?)\s+)?(?:{BRANCH})\b")
+AFTER_PARENT = re.compile(
+    rf"^(?:['’]s)?\s+(?:(?P<place>[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?)\s+)?(?P<branch>{BRANCH})\b"
+    rf"(?:\s+in\s+(?P<city>[A-Z][a-z]+(?:[-–'’][A-Za-z]+)?)\b)?"
+)
+NOT_PLACE = {"The", "A", "An", "Its", "Our", "Their", "New", "First", "Second", "Regional", "Local", "Main", "Each"}
 HOST_IN = re.compile(r"^\s+(?:in|at)\s+(?:the\s+)?")
 HOSTED = re.compile(
     r"\b(?:on the basis of|on the campus of|located (?:at|in|on the campus of|within)|hosted by|at)\s+(?:the\s+)?$"
@@ -47,7 +51,7 @@ def find_branches(text: str, orgs: list[Mention]) -> list[BranchSpan]:
         if before is not None:
             place = before.group("place")
             start = parent.start - len(text[max(0, parent.start - 60) : parent.start]) + before.start()
-            if place and not is_place(place):
+            if place and place in NOT_PLACE:
                 start += len(place) + 1
                 place = None
             end = _host_end(text, parent.end, orgs)
@@ -55,7 +59,9 @@ def find_branches(text: str, orgs: list[Mention]) -> list[BranchSpan]:
             continue
         after = AFTER_PARENT.match(text[parent.end : parent.end + 60])
         if after is not None and (not after.group("place") or is_place(after.group("place"))):
-            found.append(BranchSpan(parent.start, parent.end + after.end(), parent, after.group("place")))
+            in_place = after.group("city") and is_place(after.group("city"))
+            end = parent.end + (after.end() if in_place else after.end("branch"))
+            found.append(BranchSpan(parent.start, end, parent, after.group("place")))
     return found
 
 

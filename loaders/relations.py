@@ -20,7 +20,7 @@ from loaders.gazetteer import GOVERNMENT_TITLES, NATIONALITIES, country_of
 from loaders.initiatives import read_involvement
 from loaders.mentions import Mention
 from loaders.places import read_places
-from loaders.programs import program_parents
+from loaders.programs import NOT_YET, program_parents
 from loaders.sentences import Sentence
 from loaders.visits import read_visits
 
@@ -32,8 +32,10 @@ COOPERATION = re.compile(
 )
 ALL_PAIRS = re.compile(r"co-sponsored|co-organi[sz]ed|organi[sz]ed by|jointly|in partnership", re.IGNORECASE)
 DELEGATION_OF = re.compile(r"delegation (?:of|from) (?:the )?$", re.IGNORECASE)
-JOINT_UNIT = re.compile(r"jointly (?:established|created|opened|run|built)|co-establish|in partnership with|"
-                        r"opened jointly|established by", re.IGNORECASE)  # fmt: skip
+JOINT_UNIT = re.compile(r"jointly (?:established|created|opened|run|built|set up|founded)|co-establish|co-found|"
+                        r"in partnership with|opened jointly|established by|(?:created|established|set up|founded) "
+                        r"together with", re.IGNORECASE)  # fmt: skip
+LIST_CUT = re.compile(r";\s*|\n\s*[-•–]\s+|:\s*\n")
 GENERIC_UNI = re.compile(r"\b(?:the|our)\s+(?:university|institute)\b|^(?:University|university['’]s)\b")
 
 
@@ -229,7 +231,7 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
     """PART_OF from 'X of/at <org>', from org names inside unit names, and from 'jointly established by'."""
     for mention in mentions:
         local = context.id_of(mention)
-        if context.label(local) != "Lab" or not mention.org:
+        if context.label(local) != "Lab" or not mention.org or _only_planned(context, local):
             continue
         parents = _named_parents(context, mention, mentions)
         if JOINT_UNIT.search(text):
@@ -242,12 +244,28 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
             context.add("PART_OF", local, parent, text)
 
 
+def _only_planned(context: Context, local: str | None) -> bool:
+    """A unit the text only plans or proposes ('plan to sign an agreement on the creation of a joint lab')."""
+    said = [context.sentences[m.sentence].text for m in context.mentions if context.id_of(m) == local]
+    return bool(said) and all(NOT_YET.search(text) for text in said)
+
+
 def _programs(context: Context, text: str, mentions: list[Mention], orgs: list[str]) -> None:
     """PART_OF from a joint programme to the organisations that run it."""
     for mention in mentions:
         if mention.kind == "program":
-            for parent in program_parents(context, orgs):
+            item = _list_item(text, mention.start)
+            local = [o for o in orgs if any(context.id_of(m) == o and item[0] <= m.start < item[1] for m in mentions)]
+            listed = LIST_CUT.search(text) and local
+            for parent in local if listed else program_parents(context, orgs):
                 context.add("PART_OF", context.id_of(mention), parent, text)
+
+
+def _list_item(text: str, at: int) -> tuple[int, int]:
+    """The bullet or ';'-item of a sentence an offset is in (the whole sentence when it is no list)."""
+    cuts = [0, *(m.end() for m in LIST_CUT.finditer(text)), len(text)]
+    start = max(c for c in cuts if c <= at)
+    return start, min(c for c in cuts if c > at) if any(c > at for c in cuts) else len(text)
 
 
 def _named_parents(context: Context, mention: Mention, mentions: list[Mention]) -> list[str]:
@@ -280,7 +298,7 @@ def _units_without_parent(context: Context) -> None:
     owned = {r.a for r in context.relations if r.type == "PART_OF"}
     top = _top_university(context)
     for candidate in context.candidates:
-        if candidate.label != "Lab" or candidate.local_id in owned:
+        if candidate.label != "Lab" or candidate.local_id in owned or _only_planned(context, candidate.local_id):
             continue
         owner = context.host or top
         first = next((m for m in context.mentions if context.id_of(m) == candidate.local_id), None)

@@ -87,8 +87,8 @@ def test_memoranda_with_several_partners_are_bilateral() -> None:
 
 def test_only_concrete_named_programmes() -> None:
     text = (
-        "Karshi State University and Hubei University signed an agreement on the joint \"3+1\" program in "
-        "soil science. They also launched a double degree program \"Food Engineering\". "
+        'Karshi State University and Hubei University signed an agreement on the joint "3+1" program in '
+        'soil science. They also launched a double degree program "Food Engineering". '
         "A double degree program is popular. Next year the sides plan to sign an agreement on a joint "
         "master's program in geology."
     )
@@ -99,3 +99,18 @@ def test_only_concrete_named_programmes() -> None:
     }
     part_of = relations(extraction, "PART_OF")
     assert ('joint "3+1" program in soil science', "Hubei University") in part_of
+
+
+def test_branches_joint_units_and_planned_units() -> None:
+    text = (
+        "Teachers of the Angren branch of Hubei University will be trained. "
+        "The Sino-Uzbek Laboratory of Soil Science, jointly set up by Karshi State University and Hubei "
+        "University, was opened. Karshi State University and Termez State University plan to sign an "
+        "agreement on the creation of the Center for Desert Studies."
+    )
+    extraction = run(text)
+    part_of = relations(extraction, "PART_OF")
+    assert ("Angren branch of Hubei University", "Hubei University") in part_of
+    assert ("Sino-Uzbek Laboratory of Soil Science", "Karshi State University") in part_of
+    assert ("Sino-Uzbek Laboratory of Soil Science", "Hubei University") in part_of
+    assert not any(unit == "Center for Desert Studies" for unit, _ in part_of)
