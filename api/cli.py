@@ -212,13 +212,19 @@ def evaluate(
 ) -> None:
     """Score extraction against gold annotations: entity and relation precision/recall/F1, fragmentation.
 
-    The articles are loaded into a fresh temporary store; your own graph is not touched.
+    The articles are loaded into a fresh temporary store; your own graph is not touched. An article that
+    cannot be loaded is named on stderr and the exit code is 1 (its gold still counts, as missed).
 
     Example: coopgraph evaluate ../shared/corpus/seeds ../shared/corpus/dev
     """
     from api.load_report import evaluate_gold
 
-    typer.echo(evaluate_gold(gold))
+    report, summary = evaluate_gold(gold)
+    for origin, reason in summary.failures:
+        typer.echo(f"not loaded, so scored as missed: {origin}: {reason}", err=True)
+    typer.echo(report)
+    if summary.failed:
+        raise typer.Exit(1)
 
 
 app.add_typer(entities_app, name="entities")

@@ -48,7 +48,7 @@ def print_summary(summary: LoadSummary) -> None:
     )
 
 
-def evaluate_gold(paths: list[Path]) -> str:
+def evaluate_gold(paths: list[Path]) -> tuple[str, LoadSummary]:
     """Load gold articles into a throw-away embedded store, export it, and score it against the gold."""
     from graph.connect import open_store
     from graph.export import node_link
@@ -61,8 +61,8 @@ def evaluate_gold(paths: list[Path]) -> str:
         settings = load_settings(data_dir=Path(tmp), neo4j_uri=None, falkordb_url=None)
         store = open_store(settings)
         try:
-            load_paths(store, [str(p) for p in paths], settings=settings)
+            summary = load_paths(store, [str(p) for p in paths], settings=settings)
             graph = node_link(store)
         finally:
             store.close()
-    return format_report(score(graph, gold))
+    return format_report(score(graph, gold)), summary

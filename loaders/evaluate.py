@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.errors import BadRequest
+
 GOLD_TYPES = ("University", "Organization", "Person", "Lab", "Initiative", "Program")
 RELATION_TYPES = ("COOPERATES_WITH", "SIGNED_AGREEMENT", "AFFILIATED_WITH", "PART_OF", "INVOLVED_IN", "VISITED")
 GOLD_ENDS = {
@@ -272,7 +274,10 @@ def load_gold(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
     for path in map(Path, paths):
         files = sorted(path.rglob("*.json")) if path.is_dir() else [path]
         for file in files:
-            value = json.loads(file.read_text(encoding="utf-8"))
+            try:
+                value = json.loads(file.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+                raise BadRequest(f"{file}: not a readable gold file ({exc})") from None
             docs.extend(item for item in (value if isinstance(value, list) else [value]) if "gold" in item)
     return docs
 
