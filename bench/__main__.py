@@ -1,11 +1,18 @@
-"""Run one benchmark by name, or all of them: `python -m bench [NAME ...]`."""
+"""Run one benchmark by name, or all of them: `python -m bench [NAME ...]` (see bench/README.md).
+
+COOPGRAPH_BENCH_SIZE=S (default, a few minutes) or M (the issue's targets). Each benchmark prints the load
+average first: figures from a machine that other work keeps busy are lower than its capacity.
+"""
 
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 from pathlib import Path
+
+from bench.config import bench_size
 
 
 def available() -> list[str]:
@@ -18,7 +25,8 @@ def available() -> list[str]:
 def run(names: list[str]) -> None:
     """Run the named benchmarks in order, each printing its own figures."""
     for name in names or available():
-        print(f"== bench.{name}", flush=True)
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"== bench.{name} (size {bench_size()}, {os.cpu_count()} cores, load average {load})", flush=True)
         importlib.import_module(f"bench.{name}").main()
 
 
