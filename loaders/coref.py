@@ -112,7 +112,12 @@ def _short_country(text: str) -> str:
 
 def org_words(mention: Mention) -> list[str]:
     """The content words of an organisation name, lowercased, without the abbreviation in parentheses."""
-    text = re.sub(r"\([^)]*\)", " ", mention.text)
+    return name_words(mention.text)
+
+
+def name_words(name: str) -> list[str]:
+    """The content words of a name ('of the Republic of Uzbekistan' read as 'of Uzbekistan'), lowercased."""
+    text = re.sub(r"\([^)]*\)", " ", name)
     text = _short_country(text)
     text = re.sub(r"['’]s\b", "", text)
     words = re.findall(r"[\w]+(?:-[\w]+)*", text.lower())

@@ -13,10 +13,11 @@ from itertools import combinations
 
 from loaders.agreements import read_agreement
 from loaders.branches import branch_parts, branches_without_host
+from loaders.coref import name_words
 from loaders.dates import find_dates, year_of
 from loaders.events import read_events
 from loaders.facts import Candidate, Document, Relation
-from loaders.gazetteer import GOVERNMENT_TITLES, NATIONALITIES, country_of
+from loaders.gazetteer import GOVERNMENT_TITLES, NATIONALITIES, country_of, is_place
 from loaders.initiatives import read_involvement
 from loaders.mentions import Mention
 from loaders.places import read_places
@@ -219,12 +220,23 @@ def _salient_university(context: Context, at: Mention) -> str | None:
 def _ministry(context: Context, tail: str, evidence: str) -> str:
     """'Minister of Education and Science of the Kyrgyz Republic' → its ministry, as a candidate."""
     name = "Ministry " + tail.strip()
-    for candidate in context.candidates:
-        if candidate.label == "Organization" and name.lower() in (n.lower() for n in candidate.names):
-            return candidate.local_id
+    named = [c for c in context.candidates if c.label == "Organization" and _same_ministry(name, c.names)]
+    if named:
+        return named[0].local_id
     local = f"m{len(context.candidates)}"
     context.candidates.append(Candidate(local, "Organization", [name], country=country_of(tail)))
     return local
+
+
+def _same_ministry(name: str, names: list[str]) -> bool:
+    """'Ministry of Education of the Republic of X' = 'Ministry of Education of X' = 'Ministry of Education'
+    (the same words, but for places one of them leaves out)."""
+    words = set(name_words(name))
+    for other in map(set, map(name_words, names)):
+        extras = words ^ other
+        if "ministry" in other and (words <= other or other <= words) and all(is_place(w.capitalize()) for w in extras):
+            return True
+    return False
 
 
 def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
