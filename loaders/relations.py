@@ -33,6 +33,12 @@ COOPERATION = re.compile(
 )
 ALL_PAIRS = re.compile(r"co-sponsored|co-organi[sz]ed|organi[sz]ed by|jointly|in partnership", re.IGNORECASE)
 DELEGATION_OF = re.compile(r"delegation (?:of|from) (?:the )?$", re.IGNORECASE)
+PLANNED_DELEGATION = re.compile(r"\b(?:will|expected to|plan\w* to|is to|are to|invit\w*)\b", re.IGNORECASE)
+"""'... when a NWAFU delegation visits Tashkent' (next year): not the delegation the article follows."""
+NATIONAL_UNIVERSITY = re.compile(
+    r"\bdelegation (?:of|from) the (\w+) ((?:[\w-]+ ){0,3})(?:university|institute)\b", re.I
+)
+"""'a delegation of the Turkmen oil university': the one university of that country the article names."""
 JOINT_UNIT = re.compile(r"jointly (?:established|created|opened|run|built|set up|founded)|co-establish|co-found|"
                         r"in partnership with|opened jointly|established by|(?:created|established|set up|founded) "
                         r"together with", re.IGNORECASE)  # fmt: skip
@@ -51,6 +57,8 @@ class Context:
     publisher: Candidate | None
     delegation: str | None = None
     host: str | None = None
+    venue: str | None = None
+    """The organisation a ceremony or opening the document reports was held at."""
     carried: str | None = None
     """The initiative whose participant list a sentence cut short at an initial goes on naming."""
     relations: list[Relation] = field(default_factory=list)
@@ -149,6 +157,8 @@ def _orgs(context: Context, mentions: list[Mention]) -> list[str]:
 
 def _note_delegation(context: Context, text: str, mentions: list[Mention]) -> None:
     """'delegation of/from X', 'X delegation', 'the Turkmen delegation': whose delegation travels."""
+    if context.delegation and PLANNED_DELEGATION.search(text):
+        return
     for mention in mentions:
         local = context.id_of(mention)
         if context.label(local) not in ORG_LABELS:
@@ -165,6 +175,24 @@ def _note_delegation(context: Context, text: str, mentions: list[Mention]) -> No
         ]
         if len(same) == 1:
             context.delegation = same[0].local_id
+    described = NATIONAL_UNIVERSITY.search(text)
+    if described and described.group(1).lower() in NATIONALITIES:
+        context.delegation = _described_university(context, described) or context.delegation
+
+
+def _described_university(context: Context, described: re.Match[str]) -> str | None:
+    """'the Turkmen oil university': the one university of that country (or none stated) with those words."""
+    iso = country_of(described.group(1))
+    words = described.group(2).lower().split()
+    fits = [
+        c.local_id
+        for c in context.candidates
+        if c.label == "University"
+        and c.country in (iso, None)
+        and not c.props.get("branch")
+        and all(w in {x.lower() for n in c.names for x in re.findall(r"[\w-]+", n)} for w in words)
+    ]
+    return fits[0] if len(fits) == 1 and words else None
 
 
 def _affiliations(context: Context, text: str, mentions: list[Mention]) -> None:

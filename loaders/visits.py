@@ -3,7 +3,11 @@
 The genre's shapes: "a delegation of X visited Y", "paid a working visit to Y", "arrived at Y", "was received
 by Y", "held talks with the leadership of Y", and the other way round, "Y hosted/received/welcomed a
 delegation from X". Who travels is remembered across sentences ("the delegation visited ..."); a visit
-to a city or country ("the working visit of the X delegation to Urumqi") names no host by itself.
+to a city or country ("the working visit of the X delegation to Urumqi") names no host by itself, but a
+rector "leading a delegation to Lanzhou" visits the one organisation the article names after that city, and
+"visited Qingdao, where got acquainted with the laboratories of UPC" visits UPC. A sentence may name several
+visits ("..., and also visited the Shengli Oilfield"); "received by the Deputy Minister X" visits X's
+ministry; officials attending a ceremony or opening held at an organisation visited it (companies aside).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from loaders.dates import find_dates
 from loaders.gazetteer import is_place
 
 if TYPE_CHECKING:
@@ -20,7 +25,9 @@ if TYPE_CHECKING:
 ORG_LABELS = {"University", "Organization"}
 VISIT = re.compile(
     r"\b(?:visit(?:ed|s|ing)?|paid an? (?:\w+ )?visit to|visit to|meeting (?:was held )?with|met with|"
-    r"with the leadership of|arrived (?:at|in)|(?:was|were) received (?:by|at)|held talks with|"
+    r"with the leadership of|arrived (?:at|in)|(?:was|were) (?:also |then |later )?received (?:by|at|in)|"
+    r"held talks with|"
+    r"got acquainted with|familiari[sz]ed (?:themselves )?with|"
     r"(?:was|were) hosted by|(?:was|were) welcomed (?:by|at)|attend(?:ed|s)? (?:the|an?) (?=[^.]{0,80}\bof\b))\b",
     re.IGNORECASE,
 )
@@ -32,22 +39,55 @@ HOSTED = re.compile(
 PLANNED_VISIT = re.compile(r"\b(?:invit\w*|plan\w*|will|ready|expect\w*|hope\w*|intend\w*)\b[^.]{0,40}$", re.I)
 PAST_INVITATION = re.compile(r"\b(?:was|were|had been)\s+invited\b[^.]{0,40}$", re.I)
 TO_PLACE = re.compile(r"\b(?:to|in)\s+(?:the\s+)?([A-Z][\w'’-]+)")
+GUESTS = re.compile(r"\b(?:guests|delegation|delegates)\b(?:\s+(?:\w+)){0,3}\s*$", re.IGNORECASE)
+"""'the Chinese guests were received by ...', 'the members of the delegation were received in ...'."""
+LEADING = re.compile(
+    r"\b(?:leading|led|headed|heading)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}delegation\s+to\s+([A-Z][\w'’-]+)"
+)
+ATTENDED = re.compile(
+    r"\b(?:ceremony|opening|celebration|unveiling)\b[^.]{0,40}?\b(?:was|were) attended by\b|"
+    r"\b(?:in|at) the (?:[\w-]+ ){0,2}(?:ceremony|opening)\b[^.]{0,20}?\btook part\b|"
+    r"\battended the (?:[\w-]+ ){0,3}(?:ceremony|opening|celebration)\b",
+    re.IGNORECASE,
+)
+VENUE_CUE = re.compile(r"\b(?:opened|opens|opening|inaugurat\w*|unveil\w*|held|took place|ceremony)\b", re.I)
 
 
 def read_visits(context: Context, text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
-    """VISITED pairs a sentence states (visitor → host); the first host becomes the document's host."""
-    pairs = _hosted(context, text, mentions)
-    match = VISIT.search(text)
-    if not pairs and match and not _planned(text[: match.start()]):
-        hosts = _hosts(context, text, mentions, match.end())
-        pairs = [(v, h) for v in _visitors(context, text, mentions, match.start(), hosts) for h in hosts]
-    date = context.date_in(text)
-    pairs = [(v, h) for v, h in pairs if v and v != h and context.label(h) in ORG_LABELS]
+    """VISITED pairs a sentence states (visitor → host); the first host becomes the document's host.
+
+    Officials at a ceremony are visits too, but not the document's travelling side, nor partners of the
+    venue, so they are not returned."""
+    _note_venue(context, text, mentions)
+    pairs = _hosted(context, text, mentions) or _led_to_city(context, text, mentions)
+    attended = [] if pairs else _attended(context, text, mentions)
+    pairs = pairs or ([] if attended else _visited(context, text, mentions))
+    dates = find_dates(text, year=context.year)
+    date, date_end = (dates[0].value, dates[0].value_end) if dates else (None, None)
+    pairs, attended = (_valid(context, found) for found in (pairs, attended))
+    for visitor, host in pairs + attended:
+        context.add("VISITED", visitor, host, text, date=date, date_end=date_end)
     for visitor, host in pairs:
-        context.add("VISITED", visitor, host, text, date=date)
-        context.host = host
+        if context.host is None or context.label(host) == "University":
+            context.host = host
         context.delegation = context.delegation or visitor
     return pairs
+
+
+def _valid(context: Context, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each pair once, visitor and host two organisations."""
+    return [(v, h) for v, h in dict.fromkeys(pairs) if v and v != h and context.label(h) in ORG_LABELS]
+
+
+def _visited(context: Context, text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
+    """'X visited Y ..., and also visited Z': every visit verb's hosts, visited by whoever the first one names."""
+    matches = list(VISIT.finditer(text))
+    if not matches or _planned(text[: matches[0].start()]):
+        return []
+    ends = [m.start() for m in matches[1:]] + [len(text)]
+    spans = zip(matches, ends, strict=True)
+    hosts = list(dict.fromkeys(h for match, end in spans for h in _hosts(context, text, mentions, match.end(), end)))
+    return [(v, h) for v in _visitors(context, text, mentions, matches[0].start(), hosts) for h in hosts]
 
 
 def _planned(before: str) -> bool:
@@ -64,9 +104,13 @@ def _orgs_from(context: Context, mentions: list[Mention], at: int) -> list[Menti
     ]
 
 
-def _hosts(context: Context, text: str, mentions: list[Mention], at: int) -> list[str]:
-    """The organisations visited: the list right after the verb (units count as their organisation)."""
-    after = [m for m in _orgs_from(context, mentions, at) if context.id_of(m) != context.delegation]
+def _hosts(context: Context, text: str, mentions: list[Mention], at: int, end: int) -> list[str]:
+    """The organisations visited: the list right after the verb (units count as their organisation), or
+    the organisation of the official who received the guests."""
+    after = [m for m in _orgs_from(context, mentions, at) if context.id_of(m) != context.delegation and m.end <= end]
+    official = next((m for m in mentions if at <= m.start < end and m.person), None)
+    if official and (not after or official.start < after[0].start) and _right_after(text, at, official):
+        return _works_for(context, official)
     if after and _to_a_place(text[at : after[0].start]):
         return []
     listed = [
@@ -78,6 +122,19 @@ def _hosts(context: Context, text: str, mentions: list[Mention], at: int) -> lis
     return list(dict.fromkeys(h for h in (context.root(context.id_of(m)) for m in listed) if h))
 
 
+def _right_after(text: str, at: int, person: Mention) -> bool:
+    """A person (with the title printed before the name) comes right after a verb."""
+    span = person.person.title_span if person.person else None
+    starts = min(person.start, span[0]) if span else person.start
+    return bool(re.fullmatch(r"[\s,]*(?:the\s+)?", text[at:starts]))
+
+
+def _works_for(context: Context, person: Mention) -> list[str]:
+    """The organisations a person is affiliated with in this document."""
+    local = context.id_of(person)
+    return [r.b for r in context.relations if r.type == "AFFILIATED_WITH" and r.a == local]
+
+
 def _to_a_place(between: str) -> bool:
     """'... delegation to Urumqi, memorandums were signed with X': the visit went to a place, not to X."""
     return any(is_place(m.group(1)) for m in TO_PLACE.finditer(between))
@@ -85,6 +142,8 @@ def _to_a_place(between: str) -> bool:
 
 def _visitors(context: Context, text: str, mentions: list[Mention], at: int, hosts: list[str]) -> list[str]:
     """Who visits: the organisation named before the verb, a person's organisation, or the travelling one."""
+    if context.delegation and GUESTS.search(text[:at]):
+        return [context.delegation]
     before = [context.id_of(m) for m in mentions if m.end <= at and m.kind != "branch"]
     visitors = [v for v in dict.fromkeys(before) if v and context.label(v) in ORG_LABELS and v not in hosts]
     if len(visitors) > 1 and not re.search(r"along with|together with", text):
@@ -110,3 +169,57 @@ def _hosted(context: Context, text: str, mentions: list[Mention]) -> list[tuple[
     if visitor is None and context.delegation != host:
         visitor = context.delegation
     return [(visitor, host)] if visitor and host else []
+
+
+def _note_venue(context: Context, text: str, mentions: list[Mention]) -> None:
+    """'X was opened at Y', 'in Y was held the opening ceremony': where the document's ceremony takes place."""
+    if context.venue or not VENUE_CUE.search(text):
+        return
+    for mention in mentions:
+        local = context.id_of(mention)
+        if context.label(local) in ORG_LABELS and re.search(r"\b(?:at|in)\s+(?:the\s+)?$", text[: mention.start]):
+            context.venue = local
+            return
+
+
+def _attended(context: Context, text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
+    """'The opening ceremony was attended by Vice Minister of X ..., rector of Y': X visited the venue."""
+    match = ATTENDED.search(text)
+    venue = context.venue or context.host
+    if match is None or venue is None:
+        return []
+    start = match.start() if text[match.start() :].lower().startswith(("in ", "at ")) else match.end()
+    attendees = [m for m in mentions if m.start >= start or m.person]
+    found: list[str] = []
+    for mention in attendees:
+        if mention.person:
+            found += _works_for(context, mention)
+        elif context.label(context.id_of(mention)) in ORG_LABELS and not (mention.org and mention.org.company):
+            found.append(context.id_of(mention) or "")
+    companies = {context.id_of(m) for m in mentions if m.org and m.org.company}
+    return [(v, venue) for v in dict.fromkeys(found) if v and v != venue and v not in companies]
+
+
+def _led_to_city(context: Context, text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
+    """'rector of X, who was leading a delegation to Lanzhou': X visits the organisation named after Lanzhou."""
+    match = LEADING.search(text)
+    if match is None or not is_place(match.group(1)):
+        return []
+    people = [m for m in mentions if m.person and m.end <= match.start()]
+    visitors = _works_for(context, people[-1]) if people else []
+    orgs = [
+        context.id_of(m) for m in mentions if m.end <= match.start() and context.label(context.id_of(m)) in ORG_LABELS
+    ]
+    visitor = (visitors or orgs[-1:] or [None])[0]
+    city = match.group(1)
+    hosts = [
+        c.local_id
+        for c in context.candidates
+        if c.label in ORG_LABELS
+        and c.local_id != visitor
+        and any(re.search(rf"\b{re.escape(city)}\b", n) for n in c.names)
+    ]
+    if visitor is None or len(hosts) != 1:
+        return []
+    context.delegation = visitor
+    return [(visitor, hosts[0])]
