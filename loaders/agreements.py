@@ -28,12 +28,16 @@ PLURAL = re.compile(r"memoranda|memorandums|MoUs|agreements|contracts", re.IGNOR
 """'X signed memoranda with A, B and C': one bilateral document per partner, not one four-party one."""
 BOTH_SIDES = re.compile(r"\b(?:both sides|the (?:two )?(?:sides|parties|universities)|was signed|were signed)\b", re.I)
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+LIST_LINE = re.compile(r"^\s*(?:[-•–*▪]|\d{1,2}[.)])\s+(?P<pair>[^:]{5,300}?)\s*:\s*(?P<rest>\S.*)$", re.DOTALL)
+"""'- A and B: memorandum on ...', '• A – B: agreement on ...': one line of a list of signed documents."""
 TOPIC = re.compile(r"\b(?:on|in the fields? of|for|providing for|to)\s+(?:the\s+)?([^.,;]{4,80})", re.IGNORECASE)
 
 
 def read_agreement(context: Context, text: str, orgs: list[str], visited: list[tuple[str, str]]) -> list[str]:
     """Add the agreement a sentence reports, if any; returns its parties (signed ones only)."""
     sign, kind = SIGNED.search(text), KIND.search(text)
+    if kind and not sign:
+        return _signing_list_line(context, text, orgs)
     if not sign or not kind:
         return []
     parties = _between(context, text, kind.end()) or _with_partner(context, text, sign.end())
@@ -56,8 +60,10 @@ def read_agreement(context: Context, text: str, orgs: list[str], visited: list[t
     return parties if status == "signed" else []
 
 
-def _add_agreement(context: Context, text: str, kind: re.Match[str], parties: list[str], status: str) -> None:
-    """One Agreement candidate and its PARTY_TO edges."""
+def _add_agreement(
+    context: Context, text: str, kind: re.Match[str], parties: list[str], status: str, *, rest: str | None = None
+) -> None:
+    """One Agreement candidate and its PARTY_TO edges; `rest` is what follows the kind word (its topic)."""
     local = f"a{len(context.candidates)}"
     name = f"{kind.group(1)} between " + " and ".join(context.candidate(p).names[0] for p in parties)
     dates = find_dates(text, year=context.year)
@@ -65,11 +71,29 @@ def _add_agreement(context: Context, text: str, kind: re.Match[str], parties: li
         "kind": _kind(kind.group(1)),
         "date": dates[0].value if dates else None,
         "status": status,
-        "topics": _topics(text[kind.end() :]),
+        "topics": _topics(text[kind.end() :] if rest is None else rest),
     }
     context.candidates.append(Candidate(local, "Agreement", [name], props=props))
     for party in parties:
         context.add("PARTY_TO", party, local, text)
+
+
+def _signing_list_line(context: Context, text: str, orgs: list[str]) -> list[str]:
+    """A line of a bulleted list of signings: its own pair signed the document the line names."""
+    line = LIST_LINE.match(text)
+    number = _sentence_of(context, text)
+    kind = KIND.match(line.group("rest")) if line else None
+    if line is None or kind is None or len(orgs) != 2 or number < 1:
+        return []
+    intro = next((s.text for s in reversed(context.sentences[:number]) if not LIST_LINE.match(s.text)), "")
+    if not SIGNED.search(intro) or intro.rstrip()[-1:] != ":":
+        return []
+    pair = line.group("pair")
+    if not all(any(n in pair for n in context.candidate(o).names) for o in orgs):
+        return []
+    status = "planned" if PLANNED.search(intro) else "signed"
+    _add_agreement(context, text, kind, orgs, status, rest=line.group("rest")[kind.end() :])
+    return orgs if status == "signed" else []
 
 
 def _with_partner(context: Context, text: str, after: int) -> list[str]:
