@@ -83,10 +83,42 @@ def _same(group: list[Mention], mention: Mention) -> bool:
     if mention.kind == "person":
         return any(same_person(m.text, mention.text) for m in group)
     if mention.kind == "program":
-        return any(m.text.lower() == mention.text.lower() for m in group)
+        return any(same_program(m.text, mention.text) for m in group)
     if not _compatible_labels(first.label, mention.label):
         return False
     return any(same_org(m, mention) for m in group)
+
+
+_PROGRAM_FIELD = re.compile(r"\b(?:program|programme)\b\s*(?:in|of|on)?\s*(?:the\s+(?:fields?\s+of\s+)?)?(.*)$", re.I)
+_PROGRAM_MARKS = (
+    ("double", re.compile(r"\b(?:double|dual|twin)[- ]degree\b", re.I)),
+    ("joint", re.compile(r"\bjoint\b", re.I)),
+)
+_PROGRAM_SLOTS = (
+    ("level", re.compile(r"\b(?:undergraduate|bachelor|master|graduate|postgraduate|doctoral|ph\.?d)", re.I)),
+    ("scheme", re.compile(r"\d\s?\+\s?\d")),
+)
+
+
+def same_program(a: str, b: str) -> bool:
+    """'joint double-degree programme in X' = '"2+2" double-degree programme in X': one field, a shared kind
+    (double-degree, joint) and no conflicting level or scheme."""
+    if a.lower() == b.lower():
+        return True
+    fields = [_PROGRAM_FIELD.search(t) for t in (a, b)]
+    if not fields[0] or not fields[1] or not fields[0].group(1) or _words(fields[0][1]) != _words(fields[1][1]):
+        return False
+    marks = [{name for name, pattern in _PROGRAM_MARKS if pattern.search(t)} for t in (a, b)]
+    for _, pattern in _PROGRAM_SLOTS:
+        found = [{m.group().lower().replace(" ", "") for m in pattern.finditer(t)} for t in (a, b)]
+        if found[0] and found[1] and found[0] != found[1]:
+            return False
+    return bool(marks[0] & marks[1])
+
+
+def _words(text: str) -> list[str]:
+    """The lowercased words of a phrase."""
+    return re.findall(r"\w+", text.lower())
 
 
 def _compatible_labels(a: str, b: str) -> bool:

@@ -1,0 +1,147 @@
+"""VISITED shapes of the genre, and the lists, programmes and ministries around them, each shown by a short
+invented article (names not from any corpus)."""
+
+from __future__ import annotations
+
+from loaders.extract import extract
+from loaders.facts import Document, Extraction
+from loaders.read import document_key
+
+
+def run(text: str, published: str = "2023-09-20") -> Extraction:
+    return extract(Document(key=document_key(text), text=text, published=published))
+
+
+def relations(extraction: Extraction, kind: str) -> set[tuple[str, str]]:
+    names = {c.local_id: c.names[0] for c in extraction.candidates}
+    return {(names[r.a], names[r.b]) for r in extraction.relations if r.type == kind}
+
+
+def visits(text: str) -> set[tuple[str, str]]:
+    return relations(run(text), "VISITED")
+
+
+def test_officials_attending_an_opening_at_a_university_visited_it() -> None:
+    text = (
+        "A Silk Robotics Center opened at Termez Polytechnic University on Monday.\n\n"
+        "The opening ceremony was attended by Deputy Minister of Innovation of the Republic of Uzbekistan "
+        "Bobur Rashidov, Counsellor of the Embassy of the People's Republic of China in Uzbekistan Gao Min "
+        "and rector of Termez Polytechnic University Anvar Kholov."
+    )
+    found = visits(text)
+    assert ("Embassy of the People's Republic of China in Uzbekistan", "Termez Polytechnic University") in found
+    assert any(visitor.startswith("Ministry of Innovation") for visitor, _ in found)
+    assert all(host == "Termez Polytechnic University" for _, host in found)
+
+
+def test_a_ceremony_with_no_organisation_as_venue_names_no_host() -> None:
+    text = (
+        "ASHGABAT, May 4. Murgab Agricultural University and Hebei Water Institute signed an agreement at an "
+        "exhibition held in the capital. The ceremony was attended by the representatives of the Embassy of "
+        "the People's Republic of China in Turkmenistan."
+    )
+    assert not visits(text)
+
+
+def test_received_by_an_official_is_a_visit_to_the_official_s_ministry() -> None:
+    text = (
+        "A delegation of Qilian Normal University arrived in Khujand on May 3. On May 4, as the press service "
+        "of the Ministry of Labour of the Republic of Tajikistan reported, the Chinese guests were received by "
+        "the Deputy Minister of Labour Saidov K.M."
+    )
+    assert ("Qilian Normal University", "Ministry of Labour of the Republic of Tajikistan") in visits(text)
+
+
+def test_delegation_received_in_a_provincial_department() -> None:
+    text = (
+        "The delegation of Naryn State University visited Yili Normal University on 3 June. "
+        "On 4 June the members of the delegation were received in the Education Department of Qinghai Province."
+    )
+    found = visits(text)
+    assert ("Naryn State University", "Education Department of Qinghai Province") in found
+
+
+def test_rector_leading_a_delegation_to_a_city_visits_the_university_there() -> None:
+    text = (
+        "Xining University signed an agreement with Naryn State University on Friday.\n\n"
+        "Bakyt Osmonov, rector of Naryn State University, who was leading a delegation to Xining from "
+        "Sept. 10 to 14, said the partners will exchange students.\n\n"
+        "The delegation was also received by officials of the Education Department of Qinghai Province."
+    )
+    extraction = run(text)
+    found = relations(extraction, "VISITED")
+    assert ("Naryn State University", "Xining University") in found
+    assert ("Naryn State University", "Education Department of Qinghai Province") in found
+    visit = next(r for r in extraction.relations if r.type == "VISITED" and r.props.get("date_end"))
+    assert (visit.props["date"], visit.props["date_end"]) == ("2023-09-10", "2023-09-14")
+
+
+def test_past_visit_to_a_city_then_a_company_oilfield() -> None:
+    text = (
+        "Balkan Oil Institute and Dongying University signed a memorandum on Monday. "
+        "It should be recalled that in June a delegation of the Turkmen oil institute visited Dongying, where "
+        "got acquainted with the laboratories of Dongying University, and also visited the Gudao Oilfield of "
+        "PetroChina."
+    )
+    found = visits(text)
+    assert ("Balkan Oil Institute", "Dongying University") in found
+    assert any(host.startswith("Gudao Oilfield") for _, host in found)
+
+
+def test_planned_and_invited_visits_and_visits_to_cities_are_not_visits() -> None:
+    text = (
+        "Kulob State University hosted a delegation of Gansu Agricultural University on March 2. "
+        "A delegation of Kulob State University will visit Lanzhou in November. "
+        "The rector invited Gansu Agricultural University to visit Kulob Medical College next year."
+    )
+    assert visits(text) == {("Gansu Agricultural University", "Kulob State University")}
+
+
+def test_a_planned_delegation_does_not_replace_the_travelling_one() -> None:
+    text = (
+        "A delegation from Fergana Polytechnic Institute paid a visit to Baotou University of Science on May 2. "
+        "The next memorandum is expected to be signed when a Baotou University of Science delegation visits Fergana. "
+        "During the stay, the delegation visited the Baotou Iron and Steel Company."
+    )
+    assert ("Fergana Polytechnic Institute", "Baotou Iron and Steel Company") in visits(text)
+
+
+def test_each_line_of_a_signing_list_is_its_own_agreement() -> None:
+    text = (
+        "The following documents were signed during the forum:\n"
+        "- Osh Technological University and Kashi Vocational College: memorandum on joint training;\n"
+        "- Talas State University and Hotan Normal College: agreement on student exchange;\n"
+        "• Batken State University – Aksu University: memorandum on research cooperation."
+    )
+    extraction = run(text)
+    names = {c.local_id: c.names[0] for c in extraction.candidates}
+    parties: dict[str, set[str]] = {}
+    for r in extraction.relations:
+        if r.type == "PARTY_TO":
+            parties.setdefault(r.b, set()).add(names[r.a])
+    assert sorted(map(sorted, parties.values())) == [
+        ["Aksu University", "Batken State University"],
+        ["Hotan Normal College", "Talas State University"],
+        ["Kashi Vocational College", "Osh Technological University"],
+    ]
+
+
+def test_one_programme_printed_two_ways_is_one_node() -> None:
+    text = (
+        "Khorog State University and Chengdu University of Geology signed an agreement on the joint "
+        "double-degree programme in mining engineering. The first 20 students will be enrolled to the "
+        '"2+2" double-degree programme in mining engineering in September.'
+    )
+    programs = [c for c in run(text).candidates if c.label == "Program"]
+    assert len(programs) == 1
+
+
+def test_a_minister_s_title_attaches_to_the_ministry_already_named() -> None:
+    text = (
+        "The Ministry of Water Resources of Turkmenistan and Hohai Polytechnic signed a memorandum. "
+        "Minister of Water Resources of the Republic of Turkmenistan Serdar Annayev spoke at the ceremony."
+    )
+    extraction = run(text)
+    ministries = [c for c in extraction.candidates if c.names[0].startswith("Ministry")]
+    assert len(ministries) == 1
+    assert ("Serdar Annayev", "Ministry of Water Resources of Turkmenistan") in relations(extraction, "AFFILIATED_WITH")
