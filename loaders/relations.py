@@ -181,7 +181,7 @@ def _note_delegation(context: Context, text: str, mentions: list[Mention]) -> No
 
 
 def _described_university(context: Context, described: re.Match[str]) -> str | None:
-    """'the Turkmen oil university': the one university of that country (or none stated) with those words."""
+    """'the Turkmen oil university': the first university of that country (or none stated) with those words."""
     iso = country_of(described.group(1))
     words = described.group(2).lower().split()
     fits = [
@@ -192,7 +192,7 @@ def _described_university(context: Context, described: re.Match[str]) -> str | N
         and not c.props.get("branch")
         and all(w in {x.lower() for n in c.names for x in re.findall(r"[\w-]+", n)} for w in words)
     ]
-    return fits[0] if len(fits) == 1 and words else None
+    return fits[0] if fits and words else None
 
 
 def _affiliations(context: Context, text: str, mentions: list[Mention]) -> None:

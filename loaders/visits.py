@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.dates import find_dates
-from loaders.gazetteer import is_place
+from loaders.gazetteer import NATIONALITIES, country_of, is_place
 
 if TYPE_CHECKING:
     from loaders.mentions import Mention
@@ -210,7 +210,7 @@ def _led_to_city(context: Context, text: str, mentions: list[Mention]) -> list[t
     orgs = [
         context.id_of(m) for m in mentions if m.end <= match.start() and context.label(context.id_of(m)) in ORG_LABELS
     ]
-    visitor = (visitors or orgs[-1:] or [None])[0]
+    visitor = (visitors or orgs[-1:] or _national_university(context, text[: match.start()]) or [None])[0]
     city = match.group(1)
     hosts = [
         c.local_id
@@ -223,3 +223,11 @@ def _led_to_city(context: Context, text: str, mentions: list[Mention]) -> list[t
         return []
     context.delegation = visitor
     return [(visitor, hosts[0])]
+
+
+def _national_university(context: Context, text: str) -> list[str]:
+    """'rector of the Kyrgyz university': the one university of that country the article names."""
+    named = re.search(r"\bthe (\w+) university\b", text, re.IGNORECASE)
+    iso = country_of(named.group(1)) if named and named.group(1).lower() in NATIONALITIES else None
+    fits = [c.local_id for c in context.candidates if c.label == "University" and iso and c.country == iso]
+    return fits if len(fits) == 1 else []
