@@ -18,7 +18,8 @@ from bench.config import bench_size
 def available() -> list[str]:
     """Benchmark modules: every module in bench/ that defines `main()`."""
     here = Path(__file__).parent
-    names = [m.name for m in pkgutil.iter_modules([str(here)]) if not m.name.startswith("_")]
+    tools = {"generate", "config", "memory"}  # the generator's main() writes files; the others have none
+    names = [m.name for m in pkgutil.iter_modules([str(here)]) if not m.name.startswith("_") and m.name not in tools]
     return sorted(n for n in names if hasattr(importlib.import_module(f"bench.{n}"), "main"))
 
 

@@ -6,7 +6,7 @@
 2. Raw: p50/p99 of each catalogue query through `store.read` (partners_of, entity_profile, the 2-hop ego
    network of a view, cooperation_path, search), over random start keys.
 3. HTTP: `coopgraph serve` (1 and 2 workers) and a bare FastAPI endpoint running partners_of's Cypher
-   (`bench.bare_api`) on the same embedded server, loaded by wrk with 32 connections, side by side in one
+   (`bench._bare_api`) on the same embedded server, loaded by wrk with 32 connections, side by side in one
    run: requests/s, p50/p99 and errors, then the other API routes under the same load.
    Targets on 2 cores: partners_of via the API ≥ 1,000 req/s, p99 ≤ 60 ms, no errors, ≥ 0.8 × the bare
    endpoint.
@@ -175,7 +175,7 @@ def http_figures(data_dir: Path, keys: list[str], names: list[str], words: list[
         tmp = Path(scripts)
         for workers in (1, 2):
             bare = Server(
-                [py, "-m", "uvicorn", "bench.bare_api:app", "--port", "8911", "--workers", str(workers)], 8911, env
+                [py, "-m", "uvicorn", "bench._bare_api:app", "--port", "8911", "--workers", str(workers)], 8911, env
             )
             api = Server([py, "-m", "api.cli", "serve", "--port", "8912", "--workers", str(workers)], 8912, env)
             try:

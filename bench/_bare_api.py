@@ -1,6 +1,8 @@
-"""The yardstick for the API: a bare FastAPI endpoint running partners_of's Cypher on the same store.
+"""(Not a benchmark of its own: the leading underscore keeps `python -m bench` from importing it.)
 
-    COOPGRAPH_DATA_DIR=... python -m uvicorn bench.bare_api:app --port 8001
+The yardstick for the API: a bare FastAPI endpoint running partners_of's Cypher on the same store.
+
+    COOPGRAPH_DATA_DIR=... python -m uvicorn bench._bare_api:app --port 8001
 
 No dependencies, no models, no ref resolution: the falkordb client's `ro_query` and the rows as JSON.
 """
@@ -15,10 +17,11 @@ from falkordb import FalkorDB
 from fastapi import FastAPI
 
 from graph.dialect import FALKORDB
+from graph.embedded import ServerPaths
 from queries.catalog import load_catalog
 
 CYPHER = load_catalog().get("partners_of").cypher_for(FALKORDB)
-SOCKET = Path(os.environ["COOPGRAPH_DATA_DIR"]) / "run" / "falkordb.sock"
+SOCKET = ServerPaths(Path(os.environ["COOPGRAPH_DATA_DIR"])).socket
 graph = FalkorDB(unix_socket_path=str(SOCKET)).select_graph(os.environ.get("COOPGRAPH_GRAPH", "coopgraph"))
 app = FastAPI()
 NULLS = {"country": None, "type": None, "since": None, "until": None, "initiative": None, "limit": 50, "offset": 0}
