@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import logging
-import os
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from graph.connect import open_store
 from graph.errors import StoreUnavailable
 from graph.settings import Settings, load_settings, redact_url
 from graph.store import GraphStore
+from tests.cli import run_cli
 
 REPO = Path(__file__).resolve().parents[2]
 PASSWORD = "pw-Zq83-never-shown"
@@ -32,16 +31,8 @@ def closed_port() -> int:
 
 
 def coopgraph(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "COOPGRAPH_"))}
-    return subprocess.run(
-        [sys.executable, "-m", "api.cli", *args],
-        cwd=REPO,
-        env=base | env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    """`coopgraph ...` with only these settings in its environment."""
+    return run_cli(None, *args, env=env, timeout=60)
 
 
 @pytest.mark.parametrize(

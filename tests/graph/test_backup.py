@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import tarfile
 import uuid
 from pathlib import Path
@@ -20,24 +18,15 @@ from graph.export import node_link
 from graph.node_link_import import import_node_link
 from graph.settings import Settings, load_settings
 from graph.store import GraphStore
+from tests.cli import run_cli
 from tests.fixtures import load_fixture_graph
 
-REPO = Path(__file__).resolve().parents[2]
 EXTRA = "MERGE (n:Entity:University {key: 'written_after_the_backup', name: 'After'})"
 
 
 def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "COOPGRAPH_"))}
-    env["COOPGRAPH_DATA_DIR"] = str(data_dir)
-    return subprocess.run(
-        [sys.executable, "-m", "api.cli", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    """`coopgraph ...` on a data directory."""
+    return run_cli(data_dir, *args)
 
 
 @pytest.mark.slow

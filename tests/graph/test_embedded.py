@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from graph.errors import QueryFailed, StoreUnavailable
 from graph.falkordb_store import FalkorDBStore
 from graph.settings import Settings, load_settings
 from graph.store import GraphStore
+from tests.cli import run_cli
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -30,21 +29,6 @@ def make_settings(data_dir: Path) -> Settings:
 def count_nodes(store: GraphStore) -> int:
     """How many nodes the store's graph holds."""
     return int(store.read("MATCH (n) RETURN count(n) AS c")[0]["c"])
-
-
-def run_cli(data_dir: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """Run the coopgraph CLI in a child process against a data directory."""
-    env = {**os.environ, "COOPGRAPH_DATA_DIR": str(data_dir)}
-    env = {k: v for k, v in env.items() if not k.startswith("NEO4J_")}
-    return subprocess.run(
-        [sys.executable, "-m", "api.cli", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
 
 
 def test_starts_on_unix_socket_only_with_private_dirs(tmp_path: Path) -> None:

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +27,7 @@ from graph.errors import BadRequest, QueryFailed, QueryTimeout, SettingsError, S
 from graph.neo4j_store import Neo4jStore, connection_plan, translate_error
 from graph.schema import schema_statements
 from graph.settings import Settings, load_settings
+from tests.cli import run_cli
 
 REPO = Path(__file__).resolve().parents[2]
 SECRET = "not-the-password-8c1f"
@@ -285,17 +284,7 @@ def test_bad_neo4j_uri_is_a_settings_error(monkeypatch: pytest.MonkeyPatch, uri:
 
 
 def test_cli_exits_2_with_one_line_on_a_bad_neo4j_uri(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "COOPGRAPH_"))}
-    env |= {"NEO4J_URI": "http://localhost:7474", "NEO4J_PASSWORD": SECRET, "COOPGRAPH_DATA_DIR": str(tmp_path)}
-    proc = subprocess.run(
-        [sys.executable, "-m", "api.cli", "info"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    proc = run_cli(tmp_path, "info", env={"NEO4J_URI": "http://localhost:7474", "NEO4J_PASSWORD": SECRET}, timeout=60)
     assert proc.returncode == 2, proc.stderr
     assert "NEO4J_URI" in proc.stderr
     assert "Traceback" not in proc.stderr

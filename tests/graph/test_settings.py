@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from graph.errors import SettingsError
 from graph.settings import Settings, get_settings, load_settings
+from tests.cli import run_cli
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -62,16 +60,7 @@ def test_secrets_from_files_never_in_errors(monkeypatch: pytest.MonkeyPatch, tmp
 
 
 def test_cli_bad_setting_exits_2_without_traceback(tmp_path: Path) -> None:
-    env = {**os.environ, "COOPGRAPH_DATA_DIR": str(tmp_path), "NEO4J_URI": "http://nope"}
-    result = subprocess.run(
-        [sys.executable, "-m", "api.cli", "info"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_cli(tmp_path, "info", env={"NEO4J_URI": "http://nope"}, timeout=60)
     assert result.returncode == 2
     assert result.stderr.startswith("coopgraph: settings: invalid settings: NEO4J_URI")
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -6,7 +6,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -17,23 +16,14 @@ from graph.connect import open_store
 from graph.embedded import EmbeddedServer
 from graph.export import node_link
 from graph.settings import load_settings
+from tests.cli import start_cli
 
-REPO = Path(__file__).resolve().parents[2]
 COUNT = 400  # enough that a load is still running when the test has seen its first batch land
 
 
 def cli(data_dir: Path, *args: str) -> subprocess.Popen[str]:
     """Start `coopgraph ...` on a data directory."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "COOPGRAPH_"))}
-    env["COOPGRAPH_DATA_DIR"] = str(data_dir)
-    return subprocess.Popen(
-        [sys.executable, "-m", "api.cli", *args],
-        cwd=REPO,
-        env=env,
-        text=True,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    return start_cli(data_dir, *args)
 
 
 def documents_loaded(data_dir: Path) -> int:

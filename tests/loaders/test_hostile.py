@@ -4,10 +4,8 @@ names every bad input with its reason, and leaves the good articles' graph exact
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.cli import run_cli
 from tests.data.make_hostile import LOADED, LONG_NAME_CHARS, REJECTED, make_hostile
 
 REPO = Path(__file__).resolve().parents[2]
@@ -36,17 +35,7 @@ class Load:
 
 def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`coopgraph ...` on its own data directory, killed (and failed) if it runs past the time limit."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "COOPGRAPH_"))}
-    env["COOPGRAPH_DATA_DIR"] = str(data_dir)
-    return subprocess.run(
-        [sys.executable, "-m", "api.cli", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=TIME_LIMIT_S,
-        check=False,
-    )
+    return run_cli(data_dir, *args, timeout=TIME_LIMIT_S)
 
 
 def load_and_export(data_dir: Path, *paths: Path) -> Load:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from graph.export import node_link
 from graph.settings import Settings
 from graph.store import GraphStore
 from loaders.pipeline import load_paths
+from tests.cli import run_cli
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples" / "corpus"
@@ -77,22 +75,6 @@ def test_bad_files_are_reported_and_the_rest_loads(store: GraphStore, settings: 
     failed = {Path(origin).name for origin, _ in summary.failures}
     assert failed == {"empty.txt", "broken.json", "binary.txt"}
     assert all(reason for _, reason in summary.failures)
-
-
-def run_cli(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """`coopgraph ...` in a child process on its own data directory."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "COOPGRAPH_"))}
-    env["COOPGRAPH_DATA_DIR"] = str(data_dir)
-    return subprocess.run(
-        [sys.executable, "-m", "api.cli", *args],
-        cwd=REPO,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def test_cli_load_exit_codes_and_summary(tmp_path: Path) -> None:
