@@ -42,20 +42,38 @@ class NameEntry:
     country: str | None
 
 
-_names: weakref.WeakKeyDictionary[Any, tuple[float, list[NameEntry]]] = weakref.WeakKeyDictionary()
+@dataclass(frozen=True)
+class NameCache:
+    """Every name and alias of one store, read at `read_at`, with an index by case-folded form."""
+
+    read_at: float
+    entries: list[NameEntry]
+    by_form: dict[str, list[NameEntry]]
+
+
+_names: weakref.WeakKeyDictionary[Any, NameCache] = weakref.WeakKeyDictionary()
 _names_lock = threading.Lock()
+
+
+def name_cache(store: GraphStore, catalog: Catalog | None = None) -> NameCache:
+    """The store's names (cached for NAMES_TTL seconds)."""
+    with _names_lock:
+        cached = _names.get(store)
+    if cached and time.monotonic() - cached.read_at < NAMES_TTL:
+        return cached
+    entries = list(_read_names(store, catalog or load_catalog()))
+    by_form: dict[str, list[NameEntry]] = {}
+    for entry in entries:
+        by_form.setdefault(entry.form.casefold(), []).append(entry)
+    fresh = NameCache(time.monotonic(), entries, by_form)
+    with _names_lock:
+        _names[store] = fresh
+    return fresh
 
 
 def entity_names(store: GraphStore, catalog: Catalog | None = None) -> list[NameEntry]:
     """Every name and alias in the graph (cached for NAMES_TTL seconds)."""
-    with _names_lock:
-        cached = _names.get(store)
-    if cached and time.monotonic() - cached[0] < NAMES_TTL:
-        return cached[1]
-    entries = list(_read_names(store, catalog or load_catalog()))
-    with _names_lock:
-        _names[store] = (time.monotonic(), entries)
-    return entries
+    return name_cache(store, catalog).entries
 
 
 def _read_names(store: GraphStore, catalog: Catalog) -> list[NameEntry]:
@@ -111,7 +129,7 @@ def resolve_ref(store: GraphStore, ref: str, *, catalog: Catalog | None = None) 
     by_key = catalog.run(store, "entity_by_key", {"key": ref})
     if by_key:  # keys are unique and a key match wins: the same answer as entities_named, without its scan
         return by_key[0]
-    rows = catalog.run(store, "entities_named", {"name": ref})
+    rows = _cached_matches(store, ref, catalog) or catalog.run(store, "entities_named", {"name": ref})
     for matched in ("key", "name"):
         exact = [r for r in rows if r["matched"] == matched]
         if len(exact) == 1:
@@ -123,6 +141,24 @@ def resolve_ref(store: GraphStore, ref: str, *, catalog: Catalog | None = None) 
     suggestions = suggest(store, ref, catalog=catalog)
     hint = f"; did you mean {suggestions[0]['name']!r}?" if suggestions else ""
     raise NotFound(f"no entity is called {ref!r}{hint}", details={"suggestions": suggestions})
+
+
+def _cached_matches(store: GraphStore, ref: str, catalog: Catalog) -> list[Row]:
+    """Entities a name or alias equals (ignoring case), from the cached names: no scan of every entity.
+
+    Empty when the cache knows no such name; the caller then asks the store, which sees the newest data.
+    """
+    wanted = ref.casefold()
+    found: dict[str, Row] = {}
+    for entry in name_cache(store, catalog).by_form.get(wanted, []):
+        matched = "name" if entry.name.casefold() == wanted else "alias"
+        row = found.setdefault(
+            entry.key,
+            {"key": entry.key, "name": entry.name, "type": entry.type, "country": entry.country, "matched": matched},
+        )
+        if matched == "name":
+            row["matched"] = "name"
+    return sorted(found.values(), key=lambda r: (r["matched"] != "name", r["name"] or "", r["key"]))
 
 
 def search_entities(
