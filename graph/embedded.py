@@ -173,8 +173,10 @@ class EmbeddedServer:
             self._users_lock = None
 
     def ensure_running(self) -> None:
-        """Start the server if it is not answering (used by the supervisor after a crash)."""
+        """Start the server if it is not answering (the supervisor, after a crash), unless this process let go."""
         with self._restart_lock, self._start_lock():
+            if self._stopping.is_set() or self._users_lock is None:
+                return  # released (or releasing): a restart now would leave a server nobody uses
             if not ping_socket(self.paths.socket):
                 self.restarts += 1
                 self._ensure_running_locked()
