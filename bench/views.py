@@ -21,20 +21,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.browser import CHROMIUM, CHROMIUM_ARGS
 from viz.network import build_view
 from viz.page import render_view
 from viz.subgraph import MAX_LINKS, MAX_NODES
 
 SIZES = ((1_000, 4_000), (5_000, 20_000), (20_000, 80_000))
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def random_subgraph(n_nodes: int, n_links: int, seed: int = 7) -> dict[str, Any]:
@@ -67,7 +59,7 @@ def time_in_browser(html: Path) -> tuple[float, int]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1500, "height": 950})
         started = time.perf_counter()
         page.goto(html.as_uri())

@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM
 from graph.store import GraphStore
 from reports.build import SECTION_TITLES, build_report, render
 from reports.snapshot import Scope
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and not shutil.which("chromium"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
+        not CHROMIUM.exists(),
+        reason=NO_CHROMIUM,
     ),
 ]
 
@@ -36,7 +26,7 @@ def test_report_renders_offline(gold_store: GraphStore, tmp_path: Path) -> None:
     page_file.write_text(render(build_report(gold_store, Scope()), "html"), encoding="utf-8")
     requests: list[str] = []
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1100, "height": 900})
             page.on("request", lambda r: requests.append(r.url))

@@ -19,24 +19,14 @@ from typing import Any
 
 import pytest
 
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM
 from tests.viz.conftest import FIXTURE_GRAPH, XSS_GRAPH, XSS_NAME
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 COOPGRAPH = Path(sys.executable).with_name("coopgraph")
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)"
-    ),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM),
 ]
 
 
