@@ -24,6 +24,7 @@ DOCUMENT_STATE = (
     "OPTIONAL MATCH (old:Document {source_id: doc.source_id}) WHERE old.key <> doc.key "
     "RETURN doc.key AS key, same._complete AS complete, collect(old.key) AS replaces"
 )
+EXISTING_LABELS = "UNWIND $keys AS k MATCH (n:Entity {key: k}) RETURN n.key AS key, labels(n) AS labels"
 MARK_COMPLETE = "UNWIND $keys AS k MATCH (d:Document {key: k}) SET d._complete = true"
 
 
@@ -44,6 +45,7 @@ class WriteRows:
     facts: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     mentions: list[Row] = field(default_factory=list)
     entity_keys: set[str] = field(default_factory=set)
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 def document_states(store: GraphStore, documents: Sequence[Document]) -> dict[str, tuple[Status, list[str]]]:
@@ -78,9 +80,13 @@ def entity_props(entity: Entity) -> dict[str, Any]:
     return {"name": entity.name, "country": entity.country, "city": entity.city, **entity.props}
 
 
-def collect_rows(plans: Sequence[DocumentPlan]) -> WriteRows:
-    """Turn resolved documents into node, mention and fact rows."""
-    rows = WriteRows()
+def collect_rows(plans: Sequence[DocumentPlan], *, labels: dict[str, str] | None = None) -> WriteRows:
+    """Turn resolved documents into node, mention and fact rows.
+
+    `labels` gives the type a key already has; a key keeps it (and a key new to the batch keeps the first
+    type seen), since a node's key is unique across all entity types.
+    """
+    rows = WriteRows(labels=dict(labels or {}))
     for plan in plans:
         _collect_one(plan, rows)
     return rows
@@ -96,7 +102,8 @@ def _collect_one(plan: DocumentPlan, rows: WriteRows) -> None:
         entity = entities.get(candidate.local_id)
         if entity is None:
             continue
-        rows.nodes[entity.label].append({"key": entity.key, "props": entity_props(entity)})
+        label = rows.labels.setdefault(entity.key, entity.label)
+        rows.nodes[label].append({"key": entity.key, "props": entity_props(entity)})
         names[entity.key].update(n for n in candidate.names if n)
         rows.entity_keys.add(entity.key)
     rows.mentions += [{"key": k, "document": doc_key, "names": sorted(v)} for k, v in sorted(names.items())]
@@ -120,7 +127,8 @@ def fact_row(rel_type: str, a: str, b: str, *, doc_key: str, evidence: str, prop
 
 def write_plans(store: GraphStore, plans: Sequence[DocumentPlan], *, batch_size: int = 1000) -> WriteRows:
     """Write a batch of resolved documents: entities, documents, mentions, facts, then completion marks."""
-    rows = collect_rows(plans)
+    keys = sorted({e.key for p in plans for e in p.resolution.entities.values()})
+    rows = collect_rows(plans, labels=existing_labels(store, keys))
     for label, node_rows in sorted(rows.nodes.items()):
         upsert_nodes(store, label=label, rows=_merge_node_rows(node_rows), batch_size=batch_size)
     upsert_mentions(store, rows=rows.mentions, batch_size=batch_size)
@@ -129,6 +137,12 @@ def write_plans(store: GraphStore, plans: Sequence[DocumentPlan], *, batch_size:
     refresh_aliases(store, keys=rows.entity_keys, batch_size=batch_size)
     store.write(MARK_COMPLETE, {"keys": [p.document.key for p in plans]})
     return rows
+
+
+def existing_labels(store: GraphStore, keys: Sequence[str]) -> dict[str, str]:
+    """The type label each of these keys already has in the graph."""
+    rows = store.read(EXISTING_LABELS, {"keys": list(keys)}) if keys else []
+    return {r["key"]: next(lb for lb in sorted(r["labels"]) if lb != "Entity") for r in rows if len(r["labels"]) > 1}
 
 
 def _merge_node_rows(rows: list[Row]) -> list[Row]:
@@ -142,4 +156,8 @@ def _merge_node_rows(rows: list[Row]) -> list[Row]:
 
 def neo4j_statements() -> list[tuple[str, str]]:
     """The statements of this module, for the offline Neo4j linter."""
-    return [("write:document_state", DOCUMENT_STATE), ("write:mark_complete", MARK_COMPLETE)]
+    return [
+        ("write:document_state", DOCUMENT_STATE),
+        ("write:existing_labels", EXISTING_LABELS),
+        ("write:mark_complete", MARK_COMPLETE),
+    ]

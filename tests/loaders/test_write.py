@@ -84,3 +84,21 @@ def test_writing_twice_changes_nothing(store: GraphStore) -> None:
     first = node_link(store)
     write_plans(store, plans)
     assert node_link(store) == first
+
+
+def test_a_key_keeps_the_type_it_has(store: GraphStore) -> None:
+    write_plans(store, [make_plan("doc_1", "a1")])
+    retyped = make_plan("doc_2", "a2")
+    retyped.resolution.entities["c1"] = Entity(key="kaznu", label="Organization", name="KazNU")
+    also_new = make_plan("doc_3", "a3")
+    also_new.resolution.entities["c2"] = Entity(key="new_key", label="Lab", name="New")
+    retyped_new = make_plan("doc_4", "a4")
+    retyped_new.resolution.entities["c2"] = Entity(key="new_key", label="University", name="New")
+    write_plans(store, [retyped, also_new, retyped_new])  # a unique-key violation would fail the batch
+    labels = {
+        r["key"]: sorted(r["labels"])
+        for r in store.read(
+            "MATCH (n:Entity) WHERE n.key IN ['kaznu', 'new_key'] RETURN n.key AS key, labels(n) AS labels"
+        )
+    }
+    assert labels == {"kaznu": ["Entity", "University"], "new_key": ["Entity", "Lab"]}
