@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from api.deps import DEFAULT_LIMIT, Limit, Offset, Store, resolve, run_query
+from api.deps import DEFAULT_LIMIT, AppSettings, Limit, Offset, Store, resolve, run_query
 from api.models import (
     ERROR_RESPONSES,
     Agreement,
@@ -23,6 +23,7 @@ from api.models import (
 )
 from api.params import Country, CountryPath, FactType, Text, Year
 from graph.errors import BadRequest
+from queries.paths import find_paths as search_paths
 
 router = APIRouter(tags=["facts"], responses=ERROR_RESPONSES)
 
@@ -98,16 +99,27 @@ def list_events(
 def find_paths(
     *,
     store: Store,
+    settings: AppSettings,
     source: Annotated[Text, Query(alias="from", description="Start organisation (key or name).")],
     target: Annotated[Text, Query(alias="to", description="End organisation (key or name).")],
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = MAX_HOPS,
     limit: Annotated[int, Query(ge=1, le=20)] = 5,
 ) -> Paths:
-    """The shortest chains of sourced facts joining two organisations (at most `max_hops` links)."""
+    """The shortest chains of sourced facts joining two organisations (at most `max_hops` links).
+
+    Found by a breadth-first search from both ends; a search too wide for its time or row budget answers 504.
+    """
     a, b = resolve(store, source), resolve(store, target)
     if a["key"] == b["key"]:
         raise BadRequest("`from` and `to` name the same entity")
-    rows = run_query(store, "cooperation_path", source=a["key"], target=b["key"], max_hops=max_hops, limit=limit)
+    rows = search_paths(
+        store,
+        source=a["key"],
+        target=b["key"],
+        max_hops=max_hops,
+        limit=limit,
+        timeout_ms=settings.query_timeout_ms,
+    )
     return Paths(
         source=Ref(key=a["key"], name=a["name"]),
         target=Ref(key=b["key"], name=b["name"]),

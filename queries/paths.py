@@ -1,0 +1,199 @@
+"""Shortest cooperation paths by bidirectional breadth-first search, one indexed read query per hop.
+
+The catalogue's `cooperation_path` states the question; its variable-length pattern enumerates every path up
+to `max_hops` before keeping the shortest (about a second at 100k nodes / 1M links, and FalkorDB has no
+undirected shortestPath). Here each hop expands the smaller of the two frontiers by its keys (Entity(key) is
+indexed), stops at the layer where the two searches meet, then one query reads the relationships, with their
+sources and evidence, along the shortest paths found. Same semantics as `cooperation_path`: the fact
+relationships of LINK_TYPES in either direction, Initiatives never on a path (not even at its ends), at most
+`max_hops` (≤ 4) links, at most `limit` paths, all of the shortest length. A search that would read more than
+ROW_BUDGET neighbour rows, expand a frontier of more than MAX_FRONTIER keys, or run past its time limit stops
+with QueryTimeout instead of holding the store's workers.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from graph.errors import BadRequest, QueryTimeout
+from graph.settings import get_settings
+from graph.store import GraphStore, Row
+
+MAX_HOPS = 4
+MAX_LIMIT = 20
+MAX_FRONTIER = 5_000
+"""Keys one hop may expand (they are sent inlined in the query text, which FalkorDB parses slowly when huge)."""
+ROW_BUDGET = 100_000
+"""Neighbour rows one search may read, all hops together (a typical search at M reads a few thousand)."""
+
+EXPAND = """
+UNWIND $keys AS key
+MATCH (n:Entity {key: key})-[:COOPERATES_WITH|VISITED|PARTY_TO|PART_OF|INVOLVED_IN|AFFILIATED_WITH]-(m:Entity)
+WHERE NOT n:Initiative AND NOT m:Initiative
+RETURN DISTINCT n.key AS source, m.key AS target
+LIMIT $limit
+"""
+"""The neighbours of some entities by fact relationships, Initiatives excluded (as stepping stones and ends)."""
+
+LINKS = """
+UNWIND $pairs AS pair
+MATCH (a:Entity {key: pair[0]})-[r:COOPERATES_WITH|VISITED|PARTY_TO|PART_OF|INVOLVED_IN|AFFILIATED_WITH]-(b:Entity)
+WHERE b.key = pair[1]
+RETURN a.key AS a, b.key AS b, a.name AS a_name, b.name AS b_name,
+       [l IN labels(a) WHERE l <> 'Entity'][0] AS a_type, [l IN labels(b) WHERE l <> 'Entity'][0] AS b_type,
+       type(r) AS type, startNode(r).key AS source, endNode(r).key AS target, r.date AS date,
+       r.sources AS sources, r.evidence AS evidence
+"""
+"""Every fact relationship between each pair of consecutive path nodes, with the two nodes' names and types."""
+
+
+@dataclass
+class Side:
+    """One end's search: its outermost layer, how far out that is, and each visited key's predecessors."""
+
+    frontier: list[str]
+    parents: dict[str, list[str]]
+    level: int = 0
+
+    @classmethod
+    def start(cls, key: str) -> Side:
+        """A search that has visited only its own end."""
+        return cls(frontier=[key], parents={key: []})
+
+    def routes(self, key: str) -> Iterator[list[str]]:
+        """Every shortest chain of keys from this end to `key` (end first), in key order."""
+        if not self.parents[key]:
+            yield [key]
+            return
+        for parent in self.parents[key]:
+            for route in self.routes(parent):
+                yield [*route, key]
+
+
+@dataclass
+class Budget:
+    """What is left of one search's rows and time."""
+
+    rows: int
+    deadline: float
+
+    def remaining_ms(self) -> int:
+        """Milliseconds left; QueryTimeout once none are."""
+        left = int((self.deadline - time.monotonic()) * 1000)
+        if left <= 0:
+            raise QueryTimeout("path search ran out of time", details={"reason": "time"})
+        return left
+
+
+def find_paths(
+    store: GraphStore,
+    *,
+    source: str,
+    target: str,
+    max_hops: int = MAX_HOPS,
+    limit: int = 5,
+    timeout_ms: int | None = None,
+    row_budget: int = ROW_BUDGET,
+) -> list[Row]:
+    """The shortest chains of facts joining two entity keys, as `cooperation_path` returns them (hops, nodes, links)."""
+    if not 1 <= max_hops <= MAX_HOPS or not 1 <= limit <= MAX_LIMIT:
+        raise BadRequest(f"max_hops must be 1..{MAX_HOPS} and limit 1..{MAX_LIMIT}")
+    if source == target:
+        raise BadRequest("source and target are the same entity")
+    budget = Budget(rows=row_budget, deadline=time.monotonic() + (timeout_ms or get_settings().query_timeout_ms) / 1000)
+    routes = shortest_routes(store, source=source, target=target, max_hops=max_hops, budget=budget)
+    chosen = list(islice(routes, limit))
+    if not chosen:
+        return []
+    links = read_links(store, chosen, budget=budget)
+    return list(islice(chains(chosen, links), limit))
+
+
+def shortest_routes(
+    store: GraphStore, *, source: str, target: str, max_hops: int, budget: Budget
+) -> Iterator[list[str]]:
+    """Node-key sequences of the shortest paths (none when farther than max_hops), found from both ends."""
+    a, b = Side.start(source), Side.start(target)
+    while a.level + b.level < max_hops:
+        near, far = (a, b) if len(a.frontier) <= len(b.frontier) else (b, a)
+        expand(store, near, budget=budget)
+        if not near.frontier:
+            return iter(())
+        met = sorted(k for k in near.frontier if k in far.parents)
+        if met:
+            return (x + y[-2::-1] for m in met for x in a.routes(m) for y in b.routes(m))
+    return iter(())
+
+
+def expand(store: GraphStore, side: Side, *, budget: Budget) -> None:
+    """Move one side's frontier a layer out (an empty frontier: nothing more is reachable)."""
+    if len(side.frontier) > MAX_FRONTIER:
+        raise QueryTimeout(
+            f"path search stopped: a frontier of {len(side.frontier):,} entities to expand",
+            details={"reason": "frontier", "max_frontier": MAX_FRONTIER},
+        )
+    rows = store.read(EXPAND, {"keys": side.frontier, "limit": budget.rows + 1}, timeout_ms=budget.remaining_ms())
+    budget.rows -= len(rows)
+    if budget.rows < 0:
+        raise QueryTimeout("path search stopped: too many links to explore", details={"reason": "rows"})
+    layer: dict[str, set[str]] = {}
+    for row in rows:
+        if row["target"] not in side.parents:
+            layer.setdefault(row["target"], set()).add(row["source"])
+    side.parents.update((key, sorted(parents)) for key, parents in layer.items())
+    side.frontier, side.level = sorted(layer), side.level + 1
+
+
+def read_links(store: GraphStore, routes: Sequence[list[str]], *, budget: Budget) -> dict[tuple[str, str], list[Row]]:
+    """The relationships between each consecutive pair of keys on the routes, by (from, to) in route order."""
+    pairs = sorted({(r[i], r[i + 1]) for r in routes for i in range(len(r) - 1)})
+    rows = store.read(LINKS, {"pairs": [list(p) for p in pairs]}, timeout_ms=budget.remaining_ms())
+    found: dict[tuple[str, str], list[Row]] = {}
+    for row in rows:
+        found.setdefault((row["a"], row["b"]), []).append(row)
+    for links in found.values():
+        links.sort(key=lambda r: (r["type"], r["date"] or "", r["source"], r["target"], r["sources"] or []))
+    return found
+
+
+def chains(routes: Sequence[list[str]], links: dict[tuple[str, str], list[Row]]) -> Iterator[Row]:
+    """Paths as relationship chains: each route's first choice of facts before any route's second, and so on."""
+    options = [[links.get((r[i], r[i + 1]), []) for i in range(len(r) - 1)] for r in routes]
+    widest = max(sum(len(step) for step in steps) for steps in options)
+    for extra in range(widest):
+        for route, steps in zip(routes, options, strict=True):
+            for picks in choices([len(step) for step in steps], extra):
+                yield as_row(route, [step[i] for step, i in zip(steps, picks, strict=True)])
+
+
+def choices(sizes: Sequence[int], total: int) -> Iterator[tuple[int, ...]]:
+    """Every pick of one index per step (index < size) whose indices add up to `total`, in order."""
+    if not sizes:
+        if total == 0:
+            yield ()
+        return
+    for first in range(min(sizes[0], total + 1)):
+        for rest in choices(sizes[1:], total - first):
+            yield (first, *rest)
+
+
+def as_row(route: list[str], links: list[Row]) -> Row:
+    """One path in the catalogue's shape: hops, nodes (key, name, type), links (type, ends, date, provenance)."""
+    names: dict[str, dict[str, Any]] = {}
+    for link in links:
+        names[link["a"]] = {"key": link["a"], "name": link["a_name"], "type": link["a_type"]}
+        names[link["b"]] = {"key": link["b"], "name": link["b_name"], "type": link["b_type"]}
+    return {
+        "hops": len(links),
+        "nodes": [names[key] for key in route],
+        "links": [{k: link[k] for k in ("type", "source", "target", "date", "sources", "evidence")} for link in links],
+    }
+
+
+def neo4j_statements() -> list[tuple[str, str]]:
+    """The search's Cypher as Neo4j runs it, for tools/cypher-lint."""
+    return [("queries.paths.EXPAND", EXPAND), ("queries.paths.LINKS", LINKS)]
