@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from rapidfuzz import fuzz, process, utils
 
 from graph.errors import Ambiguous, NotFound
 from graph.store import GraphStore
-from queries.lookup import forget_names, name_cache, resolve_ref
+from queries.lookup import forget_names, name_cache, resolve_ref, suggest
 
 
 def add_university(store: GraphStore, key: str, name: str, aliases: list[str]) -> None:
@@ -43,3 +44,22 @@ def test_a_shared_alias_is_ambiguous_and_an_unknown_name_suggests(store: GraphSt
     with pytest.raises(NotFound) as missing:
         resolve_ref(store, "North A Universty")
     assert missing.value.details["suggestions"][0]["key"] == "north_a"
+
+
+def test_suggestions_rank_as_rapidfuzz_extract(store: GraphStore) -> None:
+    """suggest scores through cdist (which releases the GIL); its order must be extract's: score, then
+    shorter form, then first read; one row per entity."""
+    for n, name in enumerate(["Almaty Technical University", "Almaty Tech University", "Almaty Technological Univ"]):
+        add_university(store, f"almaty_{n}", name, [f"ATU {n}", name.upper()])
+    forget_names(store)
+    entries = name_cache(store).entries
+    text = "almaty tecnical universty"
+    matches = process.extract(
+        text, [e.form for e in entries], scorer=fuzz.WRatio, processor=utils.default_process, limit=20, score_cutoff=75
+    )
+    expected: dict[str, tuple[str, float]] = {}
+    for form, score, index in sorted(matches, key=lambda m: (-m[1], len(m[0]))):
+        expected.setdefault(entries[index].key, (form, round(score, 1)))
+    got = suggest(store, text)
+    assert [(r["key"], r["matched"], r["score"]) for r in got] == [(k, f, s) for k, (f, s) in expected.items()][:5]
+    assert {r["key"] for r in got} == {"almaty_0", "almaty_1", "almaty_2"}
