@@ -4,7 +4,8 @@
 
 1. A generated graph (`bench.generate.graph`) imported into a fresh embedded store.
 2. Raw: p50/p99 of each catalogue query through `store.read` (partners_of, entity_profile, the 2-hop ego
-   network of a view, cooperation_path, search), over random start keys.
+   network of a view, search), over random start keys, and of the shortest-path search GET /paths runs
+   (`queries.paths`; `python -m bench.paths` times it by distance beside the catalogue's cooperation_path).
 3. HTTP: `coopgraph serve` (1 and 2 workers) and a bare FastAPI endpoint running partners_of's Cypher
    (`bench._bare_api`) on the same embedded server, loaded by wrk with 32 connections, side by side in one
    run: requests/s, p50/p99 and errors, then the other API routes under the same load.
@@ -37,6 +38,7 @@ from graph.node_link_import import import_node_link
 from graph.settings import load_settings
 from graph.store import GraphStore
 from queries.catalog import load_catalog
+from queries.paths import find_paths
 
 SAMPLES = {"S": 200, "M": 300, "L": 300}
 SECONDS = {"S": 4, "M": 10, "L": 10}
@@ -66,7 +68,6 @@ def raw_latencies(store: GraphStore, keys: list[str], words: list[str], samples:
         "partners_of": lambda: {"ref": rng.choice(keys)},
         "entity_profile": lambda: {"ref": rng.choice(keys)},
         "ego network, 2 hops": lambda: {"ref": rng.choice(keys), "hops": 2},
-        "cooperation_path": lambda: {"source": rng.choice(keys), "target": rng.choice(keys)},
         "search": lambda: {"words": rng.choice(words)},
     }
     names = {"ego network, 2 hops": "viz_ego_nodes"}
@@ -75,15 +76,30 @@ def raw_latencies(store: GraphStore, keys: list[str], words: list[str], samples:
         query = catalog.get(names.get(label, label))
         cypher = query.cypher_for(store.dialect)
         times, rows = [], 0
-        runs = samples if label != "cooperation_path" else max(20, samples // 10)  # up to seconds each at M
-        for i in range(runs + 10):
+        for i in range(samples + 10):
             params = query.bind(make())
             started = time.perf_counter()
             found = store.read(cypher, params)
             if i >= 10:  # the first few warm the plan cache
                 times.append((time.perf_counter() - started) * 1000)
                 rows += len(found)
-        print(f"{label:24} {percentile(times, 50):8.2f} {percentile(times, 99):8.2f} {rows / runs:6.0f}", flush=True)
+        print(f"{label:24} {percentile(times, 50):8.2f} {percentile(times, 99):8.2f} {rows / samples:6.0f}", flush=True)
+    path_latencies(store, keys, samples)
+
+
+def path_latencies(store: GraphStore, keys: list[str], samples: int) -> None:
+    """p50/p99 in ms of the shortest-path search GET /paths runs (queries.paths), random pairs, warm."""
+    rng = random.Random(4)
+    times, rows = [], 0
+    for i in range(samples + 10):
+        source, target = rng.sample(keys, 2)
+        started = time.perf_counter()
+        found = find_paths(store, source=source, target=target)
+        if i >= 10:
+            times.append((time.perf_counter() - started) * 1000)
+            rows += len(found)
+    label = "shortest path (search)"
+    print(f"{label:24} {percentile(times, 50):8.2f} {percentile(times, 99):8.2f} {rows / samples:6.0f}", flush=True)
 
 
 class Server:

@@ -28,16 +28,17 @@ MAX_LIMIT = 20
 MAX_FRONTIER = 5_000
 """Keys one hop may expand (they are sent inlined in the query text, which FalkorDB parses slowly when huge)."""
 ROW_BUDGET = 100_000
-"""Neighbour rows one search may read, all hops together (a typical search at M reads a few thousand)."""
+"""Links one search may follow, all hops together (a typical search at M follows a few thousand)."""
 
 EXPAND = """
 UNWIND $keys AS key
 MATCH (n:Entity {key: key})-[:COOPERATES_WITH|VISITED|PARTY_TO|PART_OF|INVOLVED_IN|AFFILIATED_WITH]-(m:Entity)
 WHERE NOT n:Initiative AND NOT m:Initiative
-RETURN DISTINCT n.key AS source, m.key AS target
-LIMIT $limit
+WITH n, m LIMIT $limit
+RETURN n.key AS source, collect(DISTINCT m.key) AS targets, count(m) AS links
 """
-"""The neighbours of some entities by fact relationships, Initiatives excluded (as stepping stones and ends)."""
+"""The neighbours of some entities by fact relationships, Initiatives excluded (as stepping stones and ends), one
+row per entity: a row per neighbour cost the client three times as much as the server at M."""
 
 LINKS = """
 UNWIND $pairs AS pair
@@ -137,13 +138,14 @@ def expand(store: GraphStore, side: Side, *, budget: Budget) -> None:
             details={"reason": "frontier", "max_frontier": MAX_FRONTIER},
         )
     rows = store.read(EXPAND, {"keys": side.frontier, "limit": budget.rows + 1}, timeout_ms=budget.remaining_ms())
-    budget.rows -= len(rows)
+    budget.rows -= sum(row["links"] for row in rows)
     if budget.rows < 0:
         raise QueryTimeout("path search stopped: too many links to explore", details={"reason": "rows"})
     layer: dict[str, set[str]] = {}
     for row in rows:
-        if row["target"] not in side.parents:
-            layer.setdefault(row["target"], set()).add(row["source"])
+        for target in row["targets"]:
+            if target not in side.parents:
+                layer.setdefault(target, set()).add(row["source"])
     side.parents.update((key, sorted(parents)) for key, parents in layer.items())
     side.frontier, side.level = sorted(layer), side.level + 1
 
