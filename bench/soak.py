@@ -1,16 +1,21 @@
 """Soak: 32 concurrent clients for 60 s against a real `coopgraph serve` on loopback, on the M graph.
 
-    python -m bench.soak [S|M|L] [SECONDS] [CLIENTS]
+    python -m bench.soak [S|M|L] [SECONDS] [CLIENTS] [--data-dir DIR]
 
 Generates the graph (bench.generate), loads it with `coopgraph import` into a throw-away data directory,
 starts `coopgraph serve`, and drives it with an httpx async client: a mix of searches, profiles, partners,
 paths, agreements, country pairs and catalogue queries on random entities. Prints requests/s, latency
-percentiles, 5xx and transport errors, and the RSS of the API process and of FalkorDB at start, middle and
-end (memory should stay flat).
+percentiles (overall and p50/p99 per route), 5xx and transport errors, the RSS of the API process and of
+FalkorDB at start, middle and end (memory should stay flat), their CPU seconds during the run, and the
+load average.
+
+`--data-dir DIR` keeps the store in DIR: the graph is imported there only when DIR holds no store yet, so
+later runs skip the minute of import (the generated graph must be the same size).
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import os
@@ -26,6 +31,7 @@ from pathlib import Path
 import httpx
 
 from bench.generate import graph
+from bench.memory import process_cpu_s
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -95,6 +101,8 @@ async def soak(base: str, keys: list[str], *, seconds: float, clients: int, pids
     by_route: dict[str, list[float]] = {}
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     memory = {"start": {name: rss_mb(pid) for name, pid in pids.items()}}
+    cpu = {name: process_cpu_s(pid) if pid else float("nan") for name, pid in pids.items()}
+    load = os.getloadavg()
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
         until = time.monotonic() + seconds
         tasks = [
@@ -105,9 +113,12 @@ async def soak(base: str, keys: list[str], *, seconds: float, clients: int, pids
         await asyncio.gather(*tasks)
     memory["end"] = {name: rss_mb(pid) for name, pid in pids.items()}
     report(tally, latencies, memory, seconds=seconds, clients=clients)
+    used = ", ".join(f"{name} {process_cpu_s(pid) - cpu[name]:.1f}" for name, pid in pids.items() if pid)
+    print(f"CPU s during the run: {used}; load average at start {load[0]:.2f}, at end {os.getloadavg()[0]:.2f}")
     for route, times in sorted(by_route.items()):
         ordered = sorted(times)
         print(f"  /{route}: {len(times)} requests, p50 {ordered[len(ordered) // 2] * 1000:.0f} ms, "
+              f"p99 {ordered[min(len(ordered) - 1, len(ordered) * 99 // 100)] * 1000:.0f} ms, "
               f"max {ordered[-1] * 1000:.0f} ms")  # fmt: skip
 
 
@@ -127,19 +138,31 @@ def report(
         print(f"RSS MB {name}: {figures}")
 
 
+def has_store(data_dir: Path) -> bool:
+    """Whether a data directory already holds an imported store (its FalkorDB files)."""
+    db_dir = data_dir / "falkordb"
+    return db_dir.is_dir() and any(db_dir.iterdir())
+
+
 def serve(data_dir: Path, size: str) -> tuple[subprocess.Popen[bytes], str, list[str]]:
-    """Import the generated graph and start `coopgraph serve`; return the process, its URL and entity keys."""
+    """Import the generated graph (unless the directory has a store) and start `coopgraph serve`; return the
+    process, its URL and entity keys."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "COOPGRAPH_"))}
     env["COOPGRAPH_DATA_DIR"] = str(data_dir)
     data = graph(size)
     keys = [n["id"] for n in data["nodes"] if n["label"] in ("University", "Organization")]
-    path = data_dir / "graph.json"
-    path.write_text(json.dumps(data))
-    started = time.perf_counter()
     cmd = [sys.executable, "-m", "api.cli"]
-    subprocess.run([*cmd, "import", str(path)], env=env, cwd=REPO, check=True, capture_output=True)
-    print(f"graph {size}: {len(data['nodes']):,} nodes, {len(data['links']):,} links, "
-          f"imported in {time.perf_counter() - started:.0f} s")  # fmt: skip
+    if has_store(data_dir):
+        print(f"graph {size}: {len(data['nodes']):,} nodes, {len(data['links']):,} links, already in {data_dir}")
+    else:
+        path = data_dir / "graph.json"
+        path.write_text(json.dumps(data))
+        started = time.perf_counter()
+        subprocess.run([*cmd, "import", str(path)], env=env, cwd=REPO, check=True, capture_output=True)
+        path.unlink()
+        print(f"graph {size}: {len(data['nodes']):,} nodes, {len(data['links']):,} links, "
+              f"imported in {time.perf_counter() - started:.0f} s")  # fmt: skip
+    del data
     port = free_port()
     log = (data_dir / "serve.log").open("wb")
     proc = subprocess.Popen([*cmd, "serve", "--port", str(port)], env=env, cwd=REPO, stdout=log, stderr=log)
@@ -156,18 +179,28 @@ def serve(data_dir: Path, size: str) -> tuple[subprocess.Popen[bytes], str, list
 
 def main() -> None:
     """Command line: see the module docstring."""
-    size = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ("S", "M", "L") else "M"
-    seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 60.0
-    clients = int(sys.argv[3]) if len(sys.argv) > 3 else 32
+    parser = argparse.ArgumentParser(prog="python -m bench.soak", description=__doc__.split("\n")[0])
+    parser.add_argument("size", nargs="?", choices=("S", "M", "L"), default="M")
+    parser.add_argument("seconds", nargs="?", type=float, default=60.0)
+    parser.add_argument("clients", nargs="?", type=int, default=32)
+    parser.add_argument("--data-dir", type=Path, help="keep the store here (imported only when absent)")
+    args = parser.parse_args()
+    if args.data_dir is not None:
+        args.data_dir.mkdir(parents=True, exist_ok=True)
+        run(args.data_dir.resolve(), args.size, seconds=args.seconds, clients=args.clients)
+        return
     with tempfile.TemporaryDirectory(prefix="coopgraph-soak-") as tmp:
-        proc, base, keys = serve(Path(tmp), size)
-        try:
-            falkordb = int((Path(tmp) / "run" / "falkordb.pid").read_text().strip())
-            asyncio.run(
-                soak(base, keys, seconds=seconds, clients=clients, pids={"api": proc.pid, "falkordb": falkordb})
-            )
-        finally:
-            stop(proc, Path(tmp))
+        run(Path(tmp), args.size, seconds=args.seconds, clients=args.clients)
+
+
+def run(data_dir: Path, size: str, *, seconds: float, clients: int) -> None:
+    """Serve the graph from a data directory, soak it, stop what was started."""
+    proc, base, keys = serve(data_dir, size)
+    try:
+        falkordb = int((data_dir / "run" / "falkordb.pid").read_text().strip())
+        asyncio.run(soak(base, keys, seconds=seconds, clients=clients, pids={"api": proc.pid, "falkordb": falkordb}))
+    finally:
+        stop(proc, data_dir)
 
 
 def stop(proc: subprocess.Popen[bytes], data_dir: Path) -> None:

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process, utils
 from graph.errors import Ambiguous, NotFound
 from graph.store import GraphStore, Row
 from queries.catalog import Catalog, load_catalog
+from queries.shared_reads import forget_shared
 
 NAMES_TTL = 30.0
 NAMES_PAGE = 5000
@@ -128,9 +129,10 @@ def _read_names(store: GraphStore, catalog: Catalog) -> list[NameEntry]:
 
 
 def forget_names(store: GraphStore) -> None:
-    """Drop the cached names of a store (after a write)."""
+    """Drop the cached names of a store, and the answers kept by queries.shared_reads (after a write)."""
     with _names_lock:
         _names.pop(store, None)
+    forget_shared(store)
 
 
 def suggest(store: GraphStore, text: str, *, limit: int = 5, catalog: Catalog | None = None) -> list[Row]:

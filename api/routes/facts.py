@@ -4,7 +4,7 @@ and the documents behind the facts between two entities."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
@@ -23,7 +23,9 @@ from api.models import (
 )
 from api.params import Country, CountryPath, FactType, Text, Year
 from graph.errors import BadRequest
+from graph.store import Row
 from queries.paths import find_paths as search_paths
+from queries.shared_reads import params_key, shared
 
 router = APIRouter(tags=["facts"], responses=ERROR_RESPONSES)
 
@@ -51,19 +53,17 @@ def list_agreements(
     offset: Offset = 0,
 ) -> list[Agreement]:
     """Agreements, newest first, by party, country pair, kind, year and status."""
-    rows = run_query(
-        store,
-        "agreements",
-        party=_key(store, party),
-        country_a=country_a,
-        country_b=country_b,
-        kind=kind,
-        year=year,
-        status=status,
-        limit=limit,
-        offset=offset,
-    )
-    return [Agreement(**row) for row in rows]
+    params = {
+        "party": _key(store, party),
+        "country_a": country_a,
+        "country_b": country_b,
+        "kind": kind,
+        "year": year,
+        "status": status,
+        "limit": limit,
+        "offset": offset,
+    }
+    return [Agreement(**row) for row in _shared_query(store, "agreements", params)]
 
 
 @router.get("/events", response_model=list[TimelineItem])
@@ -140,8 +140,8 @@ def country_pair(
 ) -> CountryPair:
     """Summary of two countries' academic ties: institutions on each side, agreements per year, top pairs."""
     a, b = a.upper(), b.upper()
-    pairs = run_query(store, "country_pair", a=a, b=b, since=since, until=until, limit=limit)
-    agreements = run_query(store, "agreements", country_a=a, country_b=b, limit=500)
+    pairs = _shared_query(store, "country_pair", {"a": a, "b": b, "since": since, "until": until, "limit": limit})
+    agreements = _shared_query(store, "agreements", {"country_a": a, "country_b": b, "limit": 500})
     years = Counter((row["date"] or "undated")[:4] for row in agreements if _in_years(row["date"], since, until))
     side_a = {r["a_key"]: r["a_name"] for r in pairs}
     side_b = {r["b_key"]: r["b_name"] for r in pairs}
@@ -152,6 +152,12 @@ def country_pair(
         agreements_per_year=dict(sorted(years.items())),
         pairs=[PairTie(**row) for row in pairs],
     )
+
+
+def _shared_query(store: Store, name: str, params: dict[str, Any]) -> list[Row]:
+    """A whole-graph summary many visitors ask the same way: run once for concurrent identical requests and
+    kept a short while (queries.shared_reads; at M a country pair reads 160k ties)."""
+    return shared(store, params_key(name, params), lambda: run_query(store, name, **params))
 
 
 def _in_years(date: str | None, since: int | None, until: int | None) -> bool:
