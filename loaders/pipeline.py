@@ -7,6 +7,7 @@ url, new text) first takes its earlier version's facts out of the graph.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,14 +17,17 @@ from graph.errors import DocumentRejected, QueryFailed
 from graph.retract import retract_document
 from graph.settings import Settings
 from graph.store import GraphStore
-from loaders.context import LoadContext
+from loaders.context import LoadContext, warm_extraction, with_publisher
 from loaders.facts import Document
+from loaders.parallel import Extractor
 from loaders.read import read_paths
 from loaders.write import DocumentPlan, document_states, write_plans
 
 Outcome = Literal["new", "unchanged", "replaced", "failed"]
 Progress = Callable[[Outcome, str], None]
 BATCH_DOCUMENTS = 64
+LOOKAHEAD_BATCHES = 2
+"""Batches whose extraction is under way while the loading process resolves and writes an earlier one."""
 MAX_NAME_CHARS = 300
 """An entity whose name or key is longer than this is no name (the API cannot even ask for it): it is dropped."""
 
@@ -77,8 +81,17 @@ def load_items(
     entities_before = context.entity_count()
     relations_before = store.read(COUNT_RELATIONSHIPS)[0]["n"]
     notify = progress or (lambda _outcome, _origin: None)
-    for batch in _batches(items, summary, notify):
-        _load_batch(store, batch, context=context, summary=summary, notify=notify, batch_size=settings.write_batch_size)
+    with Extractor(workers=settings.load_workers, prepare=with_publisher, warm=warm_extraction) as extractor:
+        ahead: deque[list[Document]] = deque()
+        for batch in _batches(items, summary, notify):
+            extractor.submit(_to_extract(store, batch))
+            ahead.append(batch)
+            if len(ahead) > LOOKAHEAD_BATCHES:
+                _load_batch(store, ahead.popleft(), context=context, extractor=extractor, summary=summary,
+                            notify=notify, batch_size=settings.write_batch_size)  # fmt: skip
+        while ahead:
+            _load_batch(store, ahead.popleft(), context=context, extractor=extractor, summary=summary,
+                        notify=notify, batch_size=settings.write_batch_size)  # fmt: skip
     summary.entities_added = context.entity_count() - entities_before
     summary.relations_added = store.read(COUNT_RELATIONSHIPS)[0]["n"] - relations_before
     return summary
@@ -110,6 +123,16 @@ def _batches(
         yield batch
 
 
+def _to_extract(store: GraphStore, batch: list[Document]) -> list[Document]:
+    """The documents of a batch worth extracting ahead: all but those already loaded with the same text.
+
+    `_load_batch` asks again when the batch's turn comes (earlier batches of this load may have changed the
+    answer); a document it then finds to plan but was not extracted ahead is extracted there and then.
+    """
+    states = document_states(store, batch)
+    return [d for d in batch if states.get(d.key, ("new", []))[0] != "unchanged"]
+
+
 def _duplicate_id(item: Document | DocumentRejected, first: dict[str, tuple[str, str]]) -> DocumentRejected | None:
     """A rejection when another text already came under this document's id in this load."""
     if not isinstance(item, Document):
@@ -127,11 +150,12 @@ def _load_batch(
     batch: list[Document],
     *,
     context: LoadContext,
+    extractor: Extractor,
     summary: LoadSummary,
     notify: Progress,
     batch_size: int,
 ) -> None:
-    """Plan and write one batch of documents."""
+    """Plan (in document order) and write one batch of documents."""
     states = document_states(store, batch)
     plans: list[tuple[DocumentPlan, Outcome, list[str]]] = []
     seen: set[str] = set()
@@ -142,16 +166,18 @@ def _load_batch(
             notify("unchanged", document.origin or document.key)
             continue
         seen.add(document.key)
-        plan = _plan(document, context, summary, notify)
+        plan = _plan(document, context, extractor, summary, notify)
         if plan is not None:
             plans.append((plan, status, replaces))
     _write(store, plans, summary=summary, notify=notify, batch_size=batch_size)
 
 
-def _plan(document: Document, context: LoadContext, summary: LoadSummary, notify: Progress) -> DocumentPlan | None:
-    """Extract and resolve one document, or report why it cannot be."""
+def _plan(
+    document: Document, context: LoadContext, extractor: Extractor, summary: LoadSummary, notify: Progress
+) -> DocumentPlan | None:
+    """Resolve one document's extraction, or report why it cannot be extracted or resolved."""
     try:
-        return _without_oversized_names(context.plan(document))
+        return _without_oversized_names(context.resolve(extractor.extraction(document)))
     except DocumentRejected as exc:
         reason = exc.message
     except Exception as exc:  # one article's extraction bug must not stop the batch
