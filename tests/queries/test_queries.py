@@ -47,6 +47,26 @@ def test_partners_of_filters(fixture_store: GraphStore) -> None:
     assert [r["key"] for r in page] == ["kstu"]
 
 
+def test_partners_of_date_filters_count_only_the_ties_they_keep(fixture_store: GraphStore) -> None:
+    until = by_key(run(fixture_store, "partners_of", ref="xju", until=2023))
+    assert set(until) == {"kaznu", "kstu"}
+    kaznu = until["kaznu"]  # the 2024 visit goes; the cooperation stays (one of its documents is from 2023)
+    assert (kaznu["ties"], set(kaznu["how"])) == (4, {"cooperation", "agreement", "visit", "joint lab"})
+    assert (kaznu["first_date"], kaznu["last_date"]) == ("2023-05-18", "2024-01-27")  # dates of the kept ties
+    [xju] = run(fixture_store, "partners_of", ref="kaznu", since=2024, until=2024)
+    assert (xju["key"], xju["ties"], xju["sources"]) == ("xju", 2, [D + "1", D + "2"])
+    assert run(fixture_store, "partners_of", ref="xju", initiative="belt_and_road", since=2025) == []
+
+
+def test_partners_of_pages_partition_the_ordered_list(fixture_store: GraphStore) -> None:
+    full = run(fixture_store, "partners_of", ref="xju")
+    order = [(-len(r["sources"]), -r["ties"], r["name"], r["key"]) for r in full]
+    assert order == sorted(order)
+    pages = [run(fixture_store, "partners_of", ref="xju", limit=1, offset=i) for i in range(len(full) + 1)]
+    assert [row for page in pages for row in page] == full
+    assert run(fixture_store, "partners_of", ref="no_such_key") == []
+
+
 def test_officials_of(fixture_store: GraphStore) -> None:
     rows = run(fixture_store, "officials_of", ref="kstu")
     assert [(r["name"], r["title"], r["sources"]) for r in rows] == [("Mukhtar Dzhumaliev", "Rector", [D + "3"])]
