@@ -21,6 +21,7 @@ from loaders.relations import Context, read_relations
 
 INITIATIVE_NAMES = {
     "belt_and_road": "Belt and Road Initiative",
+    "silk_road_economic_belt": "Silk Road Economic Belt",
     "luban_workshop": "Luban Workshop",
     "smart_education": "Smart Education of China",
 }

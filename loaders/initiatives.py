@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from loaders.coref import abbreviates
 from loaders.facts import Candidate
 
 if TYPE_CHECKING:
@@ -32,13 +33,16 @@ NAMED = [
 ]
 NOT_NAME = {"The", "This", "That", "A", "An", "Within", "Under", "In", "Of", "By"}
 FORUM_HEADS = {"forum", "alliance", "consortium", "association"}
+NETWORK_UNIVERSITY = re.compile(r"\b(?:SCO|CIS|BRICS)\s+(?:Network\s+)?University\b|\bNetwork University\b")
+"""'SCO University', 'the CIS Network University': a network of member universities, not one university."""
 ANNOUNCED = re.compile(r"\b(?:to be held|will be held|is to be held|is planned to be held)\b", re.I)
-BROAD = {"belt_and_road"}
+BROAD = {"belt_and_road", "silk_road_economic_belt"}
 """Policy-wide initiatives: a university is in one only where the text says it takes part."""
 TAKES_PART = re.compile(
     r"\b(?:participant|participat\w*|part of|implement\w*|members?|join(?:ed|s)|contribut\w*|took part|"
     r"take part|taking part|attend\w*|organi[sz]ed|co-organi[sz]ed|host\w*|held|launched|founding|"
-    r"sponsor\w*|framework of|sign(?:ed|ing)|charter|entry|entered|accession)\b",
+    r"sponsor\w*|framework of|sign(?:ed|ing)|charter|entry|entered|accession|initiat\w*|found(?:ed|ers?|ing)|"
+    r"among the|establish\w*)\b",
     re.I,
 )
 TAKES_PART_BROAD = re.compile(
@@ -51,7 +55,20 @@ HEDGED = re.compile(
     r"ready to|expect\w*|intend\w*|to be held)\b",
     re.I,
 )
-GENERIC_REF = re.compile(r"\b(?:the|this)\s+(?P<head>forum|conference|alliance|exhibition)\b|^It was organi[sz]ed\b")
+GENERIC_REF = re.compile(
+    r"\b(?:the|this)\s+(?P<head>forum|conference|alliance|exhibition|workshop)\b|^It was organi[sz]ed\b", re.I
+)
+LISTED = re.compile(
+    r"\b(?:among the|the new|the)\s+(?P<who>participants|members)\s+(?:were|are|included|include)\b|"
+    r"\bAmong the (?P<among>participants|members)\b",
+    re.I,
+)
+"""'Among the participants were X, Y and Z', 'The new members are ...': the forum or alliance named before."""
+FRAMED = re.compile(r"\b(?:within|in|under)\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?[“\"«]?$", re.I)
+"""'cooperate ... in the framework of / under the Belt and Road Initiative': the cooperating sides take part."""
+PURPOSE = re.compile(r"\b(?:aim(?:s|ed|ing)? to|in order to|so as to)\b", re.I)
+BOTH = re.compile(r"\b(?:both|the two)\s+(?:universities|institutions|sides|parties|partners)\b", re.I)
+"""'Both universities are members of ...': the pair the article is about."""
 WITHIN = re.compile(r"\b(?:within|in|under) the framework of\s+(?:the\s+)?$", re.I)
 
 
@@ -109,6 +126,11 @@ def group_initiatives(found: list[Mention], start: int) -> int:
 def type_forums(candidates: list[Candidate], mentions: list[Mention], sentences: list[Sentence]) -> None:
     """Forums, alliances and associations of universities are Initiatives (announced ones stay Events)."""
     for candidate in candidates:
+        if candidate.label in {"University", "Organization"} and any(
+            NETWORK_UNIVERSITY.search(n) for n in candidate.names
+        ):
+            candidate.label = "Initiative"
+            continue
         if candidate.label not in {"Event", "Organization"}:
             continue
         own = [m for m in mentions if m.group is not None and f"e{m.group}" == candidate.local_id and m.org]
@@ -129,14 +151,18 @@ def _of_universities(candidate: Candidate) -> bool:
 def read_involvement(context: Context, text: str, mentions: list[Mention], orgs: list[str]) -> None:
     """INVOLVED_IN: who takes part in the initiatives a sentence names or refers to ('the forum')."""
     named = [m for m in mentions if context.label(context.id_of(m)) == "Initiative"]
+    pair = _pair(context, text)
     for mention in named:
         local = context.id_of(mention) or ""
-        for org in _involved(context, text, mention, mentions, orgs):
+        involved = _involved(context, text, mention, mentions, orgs)
+        if pair and _pair_involved(context, text, mention):
+            involved = [*involved, *pair]
+        for org in involved:
             context.add("INVOLVED_IN", org, local, text)
     referred = _referred(context, text, named)
     if not (referred and TAKES_PART.search(text) and not HEDGED.search(text)):
         referred = context.carried
-    for org in orgs if referred else []:
+    for org in [*orgs, *pair] if referred else []:
         context.add("INVOLVED_IN", org, referred, text)
     context.carried = referred if referred and CUT_SHORT.search(text.rstrip()) else None
 
@@ -147,10 +173,11 @@ def _involved(context: Context, text: str, mention: Mention, mentions: list[Ment
     key = candidate.props.get("initiative")
     before = [context.id_of(m) for m in mentions if m.end <= mention.start and context.id_of(m) in orgs]
     if key in BROAD:
-        cue = TAKES_PART_BROAD.search(text)
+        cue = TAKES_PART_BROAD.search(text) or _framed(text, mention)
         return [o for o in before if o] if cue and not HEDGED.search(text) else []
     if key:
         return orgs
+    orgs = [o for o in orgs if not _named_in(context.candidate(o), candidate)]
     if re.search(PROGRAMME, candidate.names[0], re.I) and not is_forum(candidate):
         owner = [o for m in mentions if 0 <= mention.start - m.end <= 1 and (o := context.id_of(m)) in orgs]
         within = orgs if WITHIN.search(text[: mention.start]) else []
@@ -158,6 +185,35 @@ def _involved(context: Context, text: str, mention: Mention, mentions: list[Ment
     if WITHIN.search(text[: mention.start]):
         return orgs
     return orgs if TAKES_PART.search(text) and not HEDGED.search(text) else []
+
+
+def _framed(text: str, mention: Mention) -> bool:
+    """'cooperate ... within the framework of X' (not a purpose: 'aiming to boost research under X')."""
+    return bool(FRAMED.search(text[: mention.start])) and not PURPOSE.search(text[: mention.start])
+
+
+def _named_in(org: Candidate, initiative: Candidate) -> bool:
+    """'SCO University ... of the Shanghai Cooperation Organisation': the body an initiative is named for."""
+    words = set(initiative.names[0].replace("-", " ").split())
+    return any(n in words or abbreviates(w, n) for n in org.names for w in words if w.isupper() and len(w) > 1)
+
+
+def _pair(context: Context, text: str) -> list[str]:
+    """'both universities', 'the two sides': the last two organisations the article paired, if it says so."""
+    if not BOTH.search(text):
+        return []
+    pairs = [(r.a, r.b) for r in context.relations if r.type == "COOPERATES_WITH"]
+    return list(pairs[-1]) if pairs else []
+
+
+def _pair_involved(context: Context, text: str, mention: Mention) -> bool:
+    """Whether the pair a sentence refers to takes part in the initiative it names."""
+    if HEDGED.search(text):
+        return False
+    key = context.candidate(context.id_of(mention) or "").props.get("initiative")
+    if key in BROAD:
+        return bool(_framed(text, mention) or TAKES_PART_BROAD.search(text))
+    return bool(TAKES_PART.search(text) or FRAMED.search(text[: mention.start]))
 
 
 def is_forum(candidate: Candidate) -> bool:
@@ -168,9 +224,16 @@ def is_forum(candidate: Candidate) -> bool:
 def _referred(context: Context, text: str, named: list[Mention]) -> str | None:
     """The forum or alliance 'the forum' / 'It was organized' refers to: the last one named before."""
     ref = GENERIC_REF.search(text)
-    if ref is None:
+    listed = LISTED.search(text)
+    if ref is None and listed is None:
         return None
-    head = (ref.group("head") or "forum").lower()
+    if ref is not None:
+        head = (ref.group("head") or "forum").lower()
+    else:
+        head = "alliance" if listed and "members" in listed.group(0).lower() else "forum"
+    if head == "workshop":
+        luban = [c.local_id for c in context.candidates if c.props.get("initiative") == "luban_workshop"]
+        return None if not luban or any(context.id_of(m) == luban[0] for m in named) else luban[0]
     number = next((n for n, s in enumerate(context.sentences) if s.text == text), len(context.sentences))
     earlier = [
         m

@@ -20,9 +20,9 @@ from loaders.unit_names import find_lowercase_units
 
 INITIATIVES = {
     "belt_and_road": re.compile(
-        r"\b(?:One Belt,? One Road|Belt and Road|Belt & Road|Silk Road Economic Belt|"
-        r"21st[- ]Century Maritime Silk Road)(?:\s+[Ii]nitiative)?"
+        r"\b(?:One Belt,? One Road|Belt and Road|Belt & Road|21st[- ]Century Maritime Silk Road)(?:\s+[Ii]nitiative)?"
     ),
+    "silk_road_economic_belt": re.compile(r"\bSilk Road Economic Belt(?:\s+[Ii]nitiative)?"),
     "luban_workshop": re.compile(
         r"(?:\b(?:[A-Z][\w]*(?:-[A-Z][\w]*)*|vocational)\s+)?[“\"«]?\bLu ?[Bb]an\s+[Ww]orkshops?[”\"»]?"
         r"(?:\s+(?:program(?:me)?|project)\b|\s+in\s+[A-Z][a-z]+)?"

@@ -114,3 +114,65 @@ def test_branches_joint_units_and_planned_units() -> None:
     assert ("Sino-Uzbek Laboratory of Soil Science", "Karshi State University") in part_of
     assert ("Sino-Uzbek Laboratory of Soil Science", "Hubei University") in part_of
     assert not any(unit == "Center for Desert Studies" for unit, _ in part_of)
+
+
+def test_both_universities_are_members_of_an_alliance() -> None:
+    text = (
+        "Termez State University and Hubei University signed a cooperation agreement in March. "
+        "Both universities are members of the Eurasian Alliance of Technical Universities."
+    )
+    involved = relations(run(text), "INVOLVED_IN")
+    assert {org for org, _ in involved} == {"Termez State University", "Hubei University"}
+
+
+def test_participants_and_new_members_listed_after_the_name() -> None:
+    text = (
+        "The Second Caspian Rectors' Forum opened in Aktau on May 4. "
+        "Among the participants were Yessenov University, Hubei University and Karshi State University. "
+        "During the forum, the Steppe Universities Alliance admitted new members. "
+        "The new members are Termez State University and Fergana State University."
+    )
+    extraction = run(text)
+    involved = relations(extraction, "INVOLVED_IN")
+    forum = {org for org, name in involved if "Forum" in name}
+    alliance = {org for org, name in involved if "Alliance" in name}
+    assert forum == {"Yessenov University", "Hubei University", "Karshi State University"}
+    assert alliance == {"Termez State University", "Fergana State University"}
+
+
+def test_cooperation_in_the_framework_of_belt_and_road() -> None:
+    text = (
+        "Since 2019 Fergana State University has cooperated with Hubei University in the framework of the "
+        "Belt and Road Initiative. Hubei University aims to expand research under the Belt and Road Initiative."
+    )
+    involved = relations(run(text), "INVOLVED_IN")
+    assert {org for org, _ in involved} == {"Fergana State University", "Hubei University"}
+
+
+def test_network_university_is_an_initiative_with_member_universities() -> None:
+    text = (
+        "Karshi State University and Termez State University are among the base universities of the CIS Network "
+        "University, the network university of the Commonwealth of Independent States."
+    )
+    extraction = run(text)
+    assert "CIS Network University" in labels(extraction, "Initiative")
+    involved = relations(extraction, "INVOLVED_IN")
+    assert {org for org, _ in involved} == {"Karshi State University", "Termez State University"}
+
+
+def test_the_workshop_refers_to_the_luban_workshop() -> None:
+    text = (
+        "A Luban Workshop was opened on May 3 at Fergana Polytechnic Institute. "
+        "The workshop was established together with Hubei Vocational College under an agreement signed by "
+        "the Ministry of Education of Uzbekistan and the Hubei Provincial Department of Education."
+    )
+    involved = {org for org, _ in relations(run(text), "INVOLVED_IN")}
+    assert involved >= {"Fergana Polytechnic Institute", "Hubei Vocational College"}
+    assert any(org.startswith("Ministry of Education") for org in involved)
+
+
+def test_silk_road_economic_belt_is_its_own_initiative() -> None:
+    extraction = run("Yessenov University works within the framework of the Silk Road Economic Belt initiative.")
+    keys = {c.props.get("initiative") for c in extraction.candidates if c.label == "Initiative"}
+    assert keys == {"silk_road_economic_belt"}
+    assert {org for org, _ in relations(extraction, "INVOLVED_IN")} == {"Yessenov University"}
