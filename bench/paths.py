@@ -12,6 +12,7 @@ also times the catalogue query on the same pairs (about a second each at M).
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 import time
@@ -90,14 +91,19 @@ def time_pairs(store: GraphStore, pairs: list[Pair], search: Any) -> dict[str, l
     return times
 
 
-def show(label: str, times: dict[str, list[float]], cpu_s: float) -> None:
-    """p50, p99 and max per group; server CPU per search."""
+def show(label: str, times: dict[str, list[float]], *, server: float, client: float) -> None:
+    """p50, p99 and max per group; server and client CPU per search (wall times vary with the machine's load)."""
     n = len(times["all"])
-    print(f"{label}: server CPU {cpu_s:.2f} s for {n} searches ({cpu_s / n * 1000:.1f} ms each)")
+    print(f"{label}: CPU per search: server {server / n * 1000:.1f} ms, client {client / n * 1000:.1f} ms; {load()}")
     print(f"  {'group':28} {'n':>4} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
     for group, values in sorted(times.items()):
         p50, p99 = percentile(values, 50), percentile(values, 99)
         print(f"  {group:28} {len(values):4} {p50:8.1f} {p99:8.1f} {max(values):8.1f}")
+
+
+def load() -> str:
+    """The load average, to read wall-clock figures by."""
+    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def check(store: GraphStore, pairs: list[Pair], near: dict[str, set[str]]) -> int:
@@ -132,9 +138,10 @@ def main() -> None:
                 store, "cooperation_path", {"source": s, "target": t, "max_hops": h}
             )
         for label, search in runs.items():
-            cpu = process_cpu_s(pid) if pid else float("nan")
+            cpu, mine = process_cpu_s(pid) if pid else float("nan"), time.process_time()
             times = time_pairs(store, pairs, search)
-            show(label, times, (process_cpu_s(pid) if pid else float("nan")) - cpu)
+            server = (process_cpu_s(pid) if pid else float("nan")) - cpu
+            show(label, times, server=server, client=time.process_time() - mine)
     finally:
         store.close()
 

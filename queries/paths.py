@@ -4,11 +4,11 @@ The catalogue's `cooperation_path` states the question; its variable-length patt
 to `max_hops` before keeping the shortest (about a second at 100k nodes / 1M links, and FalkorDB has no
 undirected shortestPath). Here each hop expands the smaller of the two frontiers by its keys (Entity(key) is
 indexed), stops at the layer where the two searches meet, then one query reads the relationships, with their
-sources and evidence, along the shortest paths found. Same semantics as `cooperation_path`: the fact
-relationships of LINK_TYPES in either direction, Initiatives never on a path (not even at its ends), at most
-`max_hops` (≤ 4) links, at most `limit` paths, all of the shortest length. A search that would read more than
-ROW_BUDGET neighbour rows, expand a frontier of more than MAX_FRONTIER keys, or run past its time limit stops
-with QueryTimeout instead of holding the store's workers.
+sources and evidence, along the shortest paths found. Same semantics as `cooperation_path`: its six fact
+relationship types in either direction, Initiatives never on a path (not even at its ends), at most
+`max_hops` (≤ 4) links, at most `limit` paths, all of the shortest length. A search that would follow more
+than ROW_BUDGET links, expand a frontier of more than MAX_FRONTIER keys, or run past its time limit stops
+with QueryTimeout (504) instead of holding the store's workers.
 """
 
 from __future__ import annotations

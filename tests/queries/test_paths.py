@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
 
 from graph.errors import BadRequest, QueryTimeout
 from graph.store import GraphStore, Row
+from queries import paths
 from queries.catalog import load_catalog
-from queries.paths import find_paths
+from queries.paths import Budget, find_paths
 
 D = "doc_00000000000000a"
 
@@ -103,6 +105,19 @@ def test_a_search_over_its_row_budget_stops_with_a_timeout(fixture_store: GraphS
         find_paths(fixture_store, source="kaznu", target="heu", row_budget=5)
     assert info.value.details["reason"] == "rows"
     assert find_paths(fixture_store, source="kaznu", target="heu", row_budget=200)
+
+
+def test_a_frontier_too_wide_or_a_search_out_of_time_stops_with_a_timeout(
+    fixture_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(QueryTimeout) as info:
+        Budget(rows=10, deadline=time.monotonic() - 0.001).remaining_ms()
+    assert info.value.details["reason"] == "time"
+    monkeypatch.setattr(paths, "MAX_FRONTIER", 1)  # both ends have more than one neighbour
+    assert find_paths(fixture_store, source="enu", target="heu")
+    with pytest.raises(QueryTimeout) as info:
+        find_paths(fixture_store, source="kaznu", target="heu")
+    assert info.value.details["reason"] == "frontier"
 
 
 @pytest.mark.parametrize(
