@@ -21,6 +21,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from api.http_errors import install_error_handlers
 from api.models import ERROR_RESPONSES
 from api.security import install_security_headers
+from graph.falkordb_async import async_reads
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 
@@ -56,6 +57,9 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         try:
             yield
         finally:
+            reads = async_reads(app.state.store)
+            if reads is not None:
+                await reads.aclose()
             if owned:
                 app.state.store.close()
 

@@ -6,8 +6,10 @@ import hmac
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Query, Request
+from starlette.concurrency import run_in_threadpool
 
-from graph.errors import Forbidden, StoreUnavailable, Unauthorized
+from graph.errors import BadRequest, Forbidden, StoreUnavailable, Unauthorized
+from graph.falkordb_async import async_reads
 from graph.settings import Settings
 from graph.store import GraphStore, Row
 from queries.catalog import load_catalog
@@ -72,6 +74,27 @@ def run_for_ref(store: GraphStore, name: str, ref: str, /, **params: Any) -> lis
         return rows
     key = resolve(store, ref)["key"]
     return rows if key == ref else run_query(store, name, ref=key, **params)
+
+
+async def read_query(store: GraphStore, name: str, /, **params: Any) -> list[Row]:
+    """`run_query` for async routes: on the event loop where the store can (FalkorDB), else in a worker thread."""
+    query = load_catalog().get(name)
+    if query.mode != "read":
+        raise BadRequest(f"{name} is a write query; it cannot be run here")
+    bound = query.bind(params)
+    reads = async_reads(store)
+    if reads is None:
+        return await run_in_threadpool(store.read, query.cypher_for(store.dialect), bound)
+    return await reads.read(query.cypher_for(store.dialect), bound)
+
+
+async def read_for_ref(store: GraphStore, name: str, ref: str, /, **params: Any) -> list[Row]:
+    """`run_for_ref` for async routes (resolving `ref`, when needed, in a worker thread: it may read every name)."""
+    rows = await read_query(store, name, ref=ref, **params)
+    if rows:
+        return rows
+    key = (await run_in_threadpool(resolve, store, ref))["key"]
+    return rows if key == ref else await read_query(store, name, ref=key, **params)
 
 
 def resolve(store: GraphStore, ref: str) -> Row:
