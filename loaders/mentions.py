@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from loaders.branches import branch_country, find_branches
 from loaders.companies import find_companies
+from loaders.furniture import in_furniture
 from loaders.gazetteer import INTERNATIONAL_ORGS, NOT_ORG_ACRONYMS, is_place
 from loaders.orgs import ABBR, OrgMention, find_org_mentions, tokenize
 from loaders.people import PersonMention, find_people
@@ -71,6 +72,8 @@ def sentence_mentions(number: int, text: str) -> list[Mention]:
     for org in find_org_mentions(text, more=find_lowercase_units(text) + find_companies(text)):
         if org.generic and org.mods and ABBR.match(org.mods[0]) and len(org.mods) == 1:
             continue  # 'TCU Council': the acronym is found below, the body is no entity
+        if in_furniture(text, org.start, org.end):
+            continue
         if not any(org.start < e and s < org.end for s, e in taken):
             found.append(Mention(number, org.start, org.end, org.text, "org", org.label, org=org,
                                  extra_names=list(org.extra_names)))  # fmt: skip
@@ -136,7 +139,7 @@ def _acronyms(number: int, text: str, taken: list[tuple[int, int]]) -> list[Ment
         word = token.bare
         if not ABBR.match(word) or word.upper() in NOT_ORG_ACRONYMS or is_place(word):
             continue
-        if any(s <= token.start < e for s, e in taken) or len(word) < 2:
+        if any(s <= token.start < e for s, e in taken) or len(word) < 2 or in_furniture(text, token.start, token.end):
             continue
         label = "Organization" if word in INTERNATIONAL_ORGS else ""
         found.append(Mention(number, token.start, token.start + len(word), word, "acronym", label))

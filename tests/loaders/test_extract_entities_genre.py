@@ -153,3 +153,16 @@ def test_bylines_and_editors_are_not_people() -> None:
 def test_a_chinese_surname_at_the_end_of_a_sentence_is_no_initial() -> None:
     text = "The memorandum was signed by the general manager of CRBC Kazakhstan Mr. Ma Wu."
     assert "Ma Wu" in names(extract(make_document(text)), "Person")
+
+
+def test_news_agency_mastheads_and_source_lines_are_no_entities() -> None:
+    text = (
+        "STEPPE NEWS | National News Agency of Kyrgyzstan (NNAK)\n\n"
+        "Naryn State University and Hubei University opened a joint laboratory.\n\n"
+        "Source: Tengrinews | 2024-03-02 | Editor: Aibek Osmonov\n"
+        "Zhetysu Information Agency reports that the rector attended."
+    )
+    extraction = extract(make_document(text))
+    names = {n for c in extraction.candidates for n in c.names}
+    assert {"Naryn State University", "Hubei University"} <= names
+    assert not any("Agency" in n or n in {"NNAK", "Tengrinews"} for n in names)

@@ -1,0 +1,37 @@
+"""Page furniture around an article: mastheads, bylines, photo credits, source lines, copyright footers.
+
+GOLD_FORMAT: "Bylines, photo credits and news-agency attributions are not annotated". A name printed only
+there ("DUNYO Information Agency", "Source: Kazinform", "Photo: press service of X", "© 2024 Y") is no
+entity of the story; the same name in the story's own sentences still is.
+"""
+
+from __future__ import annotations
+
+import re
+
+MEDIA = re.compile(
+    r"\b(?:News|Information|Press|Telegraph|Media)\s+(?:Agency|Service|Centre|Center)\b|"
+    r"\b(?:[Nn]ews|[Ii]nformation|[Pp]ress|[Tt]elegraph)\s+(?:[Aa]gency|[Ss]ervice)\b|"
+    r"\b(?:Kazinform|KAZINFORM|Xinhua|AKIpress|Kabar|Khovar|Dunyo|DUNYO|UzA|Trend|TASS|Interfax|Sputnik|"
+    r"Tengrinews|Asia-Plus|CGTN|Turkmenistan Today|TURKMENISTAN TODAY|China Daily|Global Times|People's Daily|"
+    r"Astana Times)\b"
+)
+CREDIT_LINE = re.compile(
+    r"^\s*(?:Source|Editor|Author|Reporter|Correspondent)\s*:|\|\s*Editor\s*:",
+    re.I,
+)
+"""A line that attributes the story: 'Source: Xinhua | 2023-06-11 | Editor: huaxia', 'Author: ...'. (A photo credit
+may name the publisher's own unit, which annotators keep: there only a medium's name is dropped.)"""
+MASTHEAD_CHARS = 80
+"""A line this short naming a medium is a masthead ('TURKMENISTAN TODAY | State News Agency of Turkmenistan (TDH)')."""
+
+
+def in_furniture(text: str, start: int, end: int) -> bool:
+    """Whether a name at text[start:end] is page furniture: in a medium's name, a masthead or a credit line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = line_end if line_end >= 0 else len(text)
+    line = text[line_start:line_end]
+    if CREDIT_LINE.search(line) or (len(line) <= MASTHEAD_CHARS and MEDIA.search(line)):
+        return True
+    return any(m.start() < end and start < m.end() for m in MEDIA.finditer(text, line_start, line_end))
