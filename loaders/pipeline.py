@@ -25,8 +25,11 @@ from loaders.write import DocumentPlan, document_states, write_plans
 
 Outcome = Literal["new", "unchanged", "replaced", "failed"]
 Progress = Callable[[Outcome, str], None]
-BATCH_DOCUMENTS = 64
-LOOKAHEAD_BATCHES = 2
+BATCH_DOCUMENTS = 256
+"""Documents written together: each batch re-reads the aliases of every entity it names (hub entities are
+named in thousands of documents), so fewer, larger batches cost the store less (3,000 articles: 256 per
+batch took 2.6 s of server CPU, 64 took 4.2 s)."""
+LOOKAHEAD_BATCHES = 1
 """Batches whose extraction is under way while the loading process resolves and writes an earlier one."""
 MAX_NAME_CHARS = 300
 """An entity whose name or key is longer than this is no name (the API cannot even ask for it): it is dropped."""
