@@ -3,9 +3,9 @@
 A plain `def` route, or `run_in_threadpool(store.read)`, hands each request to a worker thread; under 32
 concurrent requests those threads contend for the GIL, and the hop plus the falkordb client's reply parser
 were a third of the API's Python CPU per request (py-spy, M graph). Here the query goes out from the event
-loop and its compact reply is decoded in one pass: null, strings, numbers, booleans, lists and maps. A reply
-holding anything else (a node, an edge, a path, a date...) is read again through the store's own `read`,
-in a worker thread. Errors map as in `FalkorDBStore.read`: 504 on timeout, 422/500 for a rejected query,
+loop and its compact reply is decoded in one pass (strings by hiredis): null, strings, numbers, booleans,
+lists and maps. A reply holding anything else (a node, an edge, a path, a date...) is read again through
+the store's own `read`, in a worker thread. Errors map as in `FalkorDBStore.read`: 504 on timeout, 422/500 for a rejected query,
 503 (and a restart of the embedded server) when nobody answers.
 """
 
@@ -72,7 +72,9 @@ class AsyncReads:
         if client is None:
             url = self.store.settings.falkordb_url or self.store.location  # the embedded server: unix://<socket>
             timeout = self.store.settings.query_timeout_max_ms / 1000 + 10
-            client = redis.asyncio.from_url(url, socket_timeout=timeout, socket_connect_timeout=5, protocol=2)
+            client = redis.asyncio.from_url(
+                url, socket_timeout=timeout, socket_connect_timeout=5, protocol=2, decode_responses=True
+            )
             self._clients[loop] = client
         return client
 
@@ -92,34 +94,27 @@ def decode_reply(reply: list[Any]) -> list[Row]:
     """Rows of a compact GRAPH.RO_QUERY reply ([header, rows, stats]; only stats when nothing is returned)."""
     if len(reply) < 3:
         return []
-    names = [_text(column[1]) for column in reply[0]]
-    return [dict(zip(names, [_value(cell) for cell in row], strict=True)) for row in reply[1]]
+    names = [column[1] for column in reply[0]]
+    return [dict(zip(names, [v if k in _AS_IS else _value(k, v) for k, v in row], strict=True)) for row in reply[1]]
 
 
-def _value(cell: list[Any]) -> Any:
-    """One compact value ([type, value]) as plain Python."""
-    kind, value = cell
+def _value(kind: int, value: Any) -> Any:
+    """One compact value (type, value) as plain Python; strings come decoded by the reply reader."""
     if kind == _ARRAY:
-        return [_value(item) for item in value]
+        return [v if k in _AS_IS else _value(k, v) for k, v in value]
     if kind == _MAP:
-        return {_text(value[i]): _value(value[i + 1]) for i in range(0, len(value), 2)}
+        return {value[i]: _value(*value[i + 1]) for i in range(0, len(value), 2)}
     decode = _SCALARS.get(kind)
     if decode is None:
         raise _NeedsClient
     return decode(value)
 
 
-def _text(value: bytes | str) -> str:
-    """A reply string."""
-    return value.decode() if isinstance(value, bytes) else value
-
-
+_AS_IS = frozenset((_STRING, _INTEGER))
 _SCALARS: dict[int, Callable[[Any], Any]] = {
-    _STRING: _text,
-    _INTEGER: int,
     _NULL: lambda _: None,
     _DOUBLE: float,
-    _BOOLEAN: lambda value: value in (b"true", "true"),
+    _BOOLEAN: lambda value: value == "true",
 }
 
 _reads: weakref.WeakKeyDictionary[FalkorDBStore, AsyncReads] = weakref.WeakKeyDictionary()
