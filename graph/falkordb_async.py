@@ -5,8 +5,8 @@ concurrent requests those threads contend for the GIL, and the hop plus the falk
 were a third of the API's Python CPU per request (py-spy, M graph). Here the query goes out from the event
 loop and its compact reply is decoded in one pass (strings by hiredis): null, strings, numbers, booleans,
 lists and maps. A reply holding anything else (a node, an edge, a path, a date...) is read again through
-the store's own `read`, in a worker thread. Errors map as in `FalkorDBStore.read`: 504 on timeout, 422/500 for a rejected query,
-503 (and a restart of the embedded server) when nobody answers.
+the store's own `read`, in a worker thread. Errors map as in `FalkorDBStore.read`: 504 on timeout,
+422/500 for a rejected query, 503 (and a restart of the embedded server) when nobody answers.
 """
 
 from __future__ import annotations
@@ -47,10 +47,11 @@ class AsyncReads:
         timeout = self.store.settings.query_timeout_ms
         try:
             text = params_header(params) + cypher
-            reply = await self._client().execute_command(
-                "GRAPH.RO_QUERY", self.store.graph_name, text, "--compact", "timeout", timeout
-            )
-        except (redis.exceptions.RedisError, OSError, UnicodeEncodeError) as exc:
+            async with asyncio.timeout(self.store.settings.query_timeout_max_ms / 1000 + 10):  # a hung server
+                reply = await self._client().execute_command(
+                    "GRAPH.RO_QUERY", self.store.graph_name, text, "--compact", "timeout", timeout
+                )
+        except (redis.exceptions.RedisError, OSError, UnicodeEncodeError) as exc:  # OSError: TimeoutError too
             raise self._error(exc, timeout) from None
         if reply and isinstance(reply[-1], redis.exceptions.ResponseError):  # a run-time error, e.g. the time limit
             raise self._error(reply[-1], timeout)
@@ -71,10 +72,9 @@ class AsyncReads:
         client = self._clients.get(loop)
         if client is None:
             url = self.store.settings.falkordb_url or self.store.location  # the embedded server: unix://<socket>
-            timeout = self.store.settings.query_timeout_max_ms / 1000 + 10
-            client = redis.asyncio.from_url(
-                url, socket_timeout=timeout, socket_connect_timeout=5, protocol=2, decode_responses=True
-            )
+            # No socket_timeout: redis-py wraps every send in asyncio.wait_for then, a task per request; `read`
+            # bounds the whole exchange with asyncio.timeout instead.
+            client = redis.asyncio.from_url(url, socket_connect_timeout=5, protocol=2, decode_responses=True)
             self._clients[loop] = client
         return client
 
