@@ -15,6 +15,7 @@ import re
 import threading
 import time
 import weakref
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -139,7 +140,7 @@ def suggest(store: GraphStore, text: str, *, limit: int = 5, catalog: Catalog | 
     """Entities whose name or an alias is close to `text`, best first, one row per entity."""
     cache = name_cache(store, catalog)
     entries = cache.entries
-    matches = _closest(utils.default_process(text), cache.processed, limit * 4)
+    matches = _SCORER.submit(_closest, utils.default_process(text), cache.processed, limit * 4).result()
     best: dict[str, Row] = {}
     for score, index in sorted(matches, key=lambda m: (-m[0], len(entries[m[1]].form))):
         entry = entries[index]
@@ -154,6 +155,12 @@ def suggest(store: GraphStore, text: str, *, limit: int = 5, catalog: Catalog | 
                 "score": round(score, 1),
             }
     return list(best.values())[:limit]
+
+
+_SCORER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggest")
+"""The one thread that scores suggestions. Each scoring allocates tens of MB (rapidfuzz copies 190k names at
+M); done by whichever request thread asked, every thread's malloc arena kept its own copy: with 40 request
+threads the API grew to ~600 MB. One thread, one arena; scoring is CPU-bound, so no throughput is lost."""
 
 
 def _closest(query: str, choices: list[str], limit: int) -> list[tuple[float, int]]:
