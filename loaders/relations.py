@@ -35,6 +35,10 @@ ALL_PAIRS = re.compile(r"co-sponsored|co-organi[sz]ed|organi[sz]ed by|jointly|in
 DELEGATION_OF = re.compile(r"delegation (?:of|from) (?:the )?$", re.IGNORECASE)
 PLANNED_DELEGATION = re.compile(r"\b(?:will|expected to|plan\w* to|is to|are to|invit\w*)\b", re.IGNORECASE)
 """'... when a NWAFU delegation visits Tashkent' (next year): not the delegation the article follows."""
+DELEGATES = re.compile(
+    r"\bdelegation\b[^.;]{0,60}?\b(?:consist(?:ing|ed|s) of|composed of|comprising|made up of|included|includes)\b",
+    re.I,
+)
 NATIONAL_UNIVERSITY = re.compile(
     r"\bdelegation (?:of|from) the (\w+) ((?:[\w-]+ ){0,3})(?:university|institute)\b", re.I
 )
@@ -56,6 +60,8 @@ class Context:
     candidates: list[Candidate]
     publisher: Candidate | None
     delegation: str | None = None
+    delegates: list[str] = field(default_factory=list)
+    """Every organisation a joint delegation is made of ('the delegation, consisting of X, Y and Z')."""
     host: str | None = None
     venue: str | None = None
     """The organisation a ceremony or opening the document reports was held at."""
@@ -159,6 +165,8 @@ def _note_delegation(context: Context, text: str, mentions: list[Mention]) -> No
     """'delegation of/from X', 'X delegation', 'the Turkmen delegation': whose delegation travels."""
     if context.delegation and PLANNED_DELEGATION.search(text):
         return
+    if _note_delegates(context, text, mentions):
+        return
     for mention in mentions:
         local = context.id_of(mention)
         if context.label(local) not in ORG_LABELS:
@@ -178,6 +186,20 @@ def _note_delegation(context: Context, text: str, mentions: list[Mention]) -> No
     described = NATIONAL_UNIVERSITY.search(text)
     if described and described.group(1).lower() in NATIONALITIES:
         context.delegation = _described_university(context, described) or context.delegation
+
+
+def _note_delegates(context: Context, text: str, mentions: list[Mention]) -> bool:
+    """'the delegation ... consisting of representatives of X, Y and Z' / 'the delegation included ...'."""
+    members = DELEGATES.search(text)
+    if members is None:
+        return False
+    after = [context.id_of(m) for m in mentions if m.start >= members.end() and m.kind != "branch"]
+    found = [o for o in dict.fromkeys(after) if o and context.label(o) in ORG_LABELS]
+    if not found:
+        return False
+    context.delegates = list(dict.fromkeys([*context.delegates, *found]))
+    context.delegation = context.delegation or context.delegates[0]
+    return True
 
 
 def _described_university(context: Context, described: re.Match[str]) -> str | None:

@@ -145,3 +145,36 @@ def test_a_minister_s_title_attaches_to_the_ministry_already_named() -> None:
     ministries = [c for c in extraction.candidates if c.names[0].startswith("Ministry")]
     assert len(ministries) == 1
     assert ("Serdar Annayev", "Ministry of Water Resources of Turkmenistan") in relations(extraction, "AFFILIATED_WITH")
+
+
+def test_a_joint_delegation_visits_with_every_member() -> None:
+    text = (
+        "From 2 to 7 June the delegation of Kyrgyzstan consisting of representatives of the Ministry of Science "
+        "of the Kyrgyz Republic, Naryn State University and Talas State University was on a trip to China. "
+        "On June 3, the delegation visited Hubei University in Wuhan."
+    )
+    assert visits(text) == {
+        ("Ministry of Science of the Kyrgyz Republic", "Hubei University"),
+        ("Naryn State University", "Hubei University"),
+        ("Talas State University", "Hubei University"),
+    }
+
+
+def test_a_delegation_staying_in_a_city_visits_the_article_s_university_there() -> None:
+    text = (
+        "Andijan State University and Hubei University will open a joint institute. "
+        "A delegation of Hubei University led by Vice-President Mr. Gao Peng stayed in Andijan from 4 to 8 May. "
+        "Andijan State University also cooperates with Samarkand State University."
+    )
+    extraction = run(text)
+    visit = next(r for r in extraction.relations if r.type == "VISITED")
+    assert relations(extraction, "VISITED") == {("Hubei University", "Andijan State University")}
+    assert (visit.props["date"], visit.props["date_end"]) == ("2023-05-04", "2023-05-08")
+
+
+def test_the_delegation_held_a_meeting_at_a_university() -> None:
+    text = (
+        "A delegation of Karshi State University arrived in China on May 2. "
+        "On May 4 the delegation held a meeting at Hubei University, where joint research was discussed."
+    )
+    assert visits(text) == {("Karshi State University", "Hubei University")}
