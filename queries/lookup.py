@@ -157,10 +157,12 @@ def suggest(store: GraphStore, text: str, *, limit: int = 5, catalog: Catalog | 
     return list(best.values())[:limit]
 
 
-_SCORER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggest")
-"""The one thread that scores suggestions. Each scoring allocates tens of MB (rapidfuzz copies 190k names at
-M); done by whichever request thread asked, every thread's malloc arena kept its own copy: with 40 request
-threads the API grew to ~600 MB. One thread, one arena; scoring is CPU-bound, so no throughput is lost."""
+SCORERS = 2
+"""Threads scoring suggestions: one per core of the 2-core target (scoring is CPU-bound and releases the GIL)."""
+_SCORER = ThreadPoolExecutor(max_workers=SCORERS, thread_name_prefix="suggest")
+"""The threads that score suggestions. Each scoring allocates tens of MB (rapidfuzz copies 190k names at M);
+done by whichever request thread asked, every thread's malloc arena kept its own copy: with 40 request
+threads the API grew to ~600 MB. SCORERS threads, SCORERS arenas."""
 
 
 def _closest(query: str, choices: list[str], limit: int) -> list[tuple[float, int]]:
