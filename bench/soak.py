@@ -91,7 +91,18 @@ async def client_loop(
         except httpx.HTTPError as exc:
             tally[f"transport:{type(exc).__name__}"] += 1
         latencies.append(time.perf_counter() - started)
-        by_route.setdefault(path.split("?")[0].split("/")[1], []).append(time.perf_counter() - started)
+        by_route.setdefault(route_of(path), []).append(time.perf_counter() - started)
+
+
+def route_of(path: str) -> str:
+    """The route a request path belongs to, keys replaced (`/entities/{key}/partners`, `/entities?q`)."""
+    base, _, query = path.partition("?")
+    parts = base.strip("/").split("/")
+    if parts[0] == "entities":
+        if len(parts) == 1:
+            return "/entities?" + query.split("=")[0]
+        return "/".join(["/entities", "{key}", *parts[2:]])
+    return "/" + parts[0] + ("/{name}" if len(parts) > 1 else "")
 
 
 async def soak(base: str, keys: list[str], *, seconds: float, clients: int, pids: dict[str, int | None]) -> None:
@@ -117,7 +128,7 @@ async def soak(base: str, keys: list[str], *, seconds: float, clients: int, pids
     print(f"CPU s during the run: {used}; load average at start {load[0]:.2f}, at end {os.getloadavg()[0]:.2f}")
     for route, times in sorted(by_route.items()):
         ordered = sorted(times)
-        print(f"  /{route}: {len(times)} requests, p50 {ordered[len(ordered) // 2] * 1000:.0f} ms, "
+        print(f"  {route}: {len(times)} requests, p50 {ordered[len(ordered) // 2] * 1000:.0f} ms, "
               f"p99 {ordered[min(len(ordered) - 1, len(ordered) * 99 // 100)] * 1000:.0f} ms, "
               f"max {ordered[-1] * 1000:.0f} ms")  # fmt: skip
 
