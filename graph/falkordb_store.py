@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import redis.exceptions
 from falkordb import FalkorDB
+from falkordb.query_result import parse_scalar
 
 from graph.dialect import FALKORDB, Dialect
 from graph.embedded import EmbeddedServer
@@ -55,6 +56,17 @@ class FalkorDBStore:
     def read(self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None) -> list[Row]:
         """Run a read-only query with GRAPH.RO_QUERY."""
         return self._run(self._graph.ro_query, cypher, params, timeout_ms)
+
+    def read_rows(
+        self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
+    ) -> list[list[Any]]:
+        """GRAPH.RO_QUERY with the compact reply decoded here: scalars and lists of them without the client's
+        per-value parser (a third of the CPU on a 1M-relationship read); other values go through `_plain`."""
+        query = params_header(params) + cypher
+        reply = self._call(lambda timeout: self._compact_reply(query, timeout), timeout_ms)
+        if len(reply) < 3:  # a query returning nothing has no header and no rows
+            return []
+        return [[_compact(cell, self._graph) for cell in row] for row in reply[1]]
 
     def write(
         self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
@@ -120,9 +132,26 @@ class FalkorDBStore:
     # -- internals ------------------------------------------------------------------------------
     def _run(self, method: Any, cypher: str, params: Mapping[str, Any] | None, timeout_ms: int | None) -> list[Row]:
         """Call the client, translating its errors once into coopgraph's error tree."""
+        query = params_header(params) + cypher
+        result = self._call(lambda timeout: method(query, None, timeout=timeout), timeout_ms)
+        header = [h[1] if isinstance(h, list | tuple) else h for h in result.header]
+        names = [h.decode() if isinstance(h, bytes) else str(h) for h in header]
+        return [{n: _plain(v) for n, v in zip(names, row, strict=True)} for row in result.result_set]
+
+    def _compact_reply(self, query: str, timeout: int) -> list[Any]:
+        """The raw compact reply of a read; an error the server puts inside the reply is raised."""
+        command = ("GRAPH.RO_QUERY", self.graph_name, query, "--compact", "timeout", timeout)
+        reply = self._db.connection.execute_command(*command)
+        for part in (reply[0], reply[-1]) if reply else ():
+            if isinstance(part, redis.exceptions.ResponseError):
+                raise part
+        return list(reply)
+
+    def _call(self, call: Callable[[int], Any], timeout_ms: int | None) -> Any:
+        """Call the client with the query timeout, translating its errors once into coopgraph's error tree."""
         timeout = timeout_ms or self.settings.query_timeout_ms
         try:
-            result = method(params_header(params) + cypher, None, timeout=timeout)
+            return call(timeout)
         except redis.exceptions.ResponseError as exc:
             text = str(exc)
             if any(m in text.lower() for m in _TIMEOUT_MARKERS):
@@ -132,9 +161,6 @@ class FalkorDBStore:
             raise self._unavailable(exc) from None
         except UnicodeEncodeError:
             raise BadRequest("a parameter is not valid Unicode (it holds a lone surrogate)") from None
-        header = [h[1] if isinstance(h, list | tuple) else h for h in result.header]
-        names = [h.decode() if isinstance(h, bytes) else str(h) for h in header]
-        return [{n: _plain(v) for n, v in zip(names, row, strict=True)} for row in result.result_set]
 
     def _unavailable(self, exc: BaseException) -> StoreUnavailable:
         """A 503-class error; for the embedded server, kick off a restart in the background."""
@@ -191,3 +217,26 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return plain_value(value)
+
+
+def _compact(cell: Any, graph: Any) -> Any:
+    """One cell of a compact reply ([type, value]) as plain Python: null, string, integer, boolean, double and
+    arrays of them decoded inline; anything else (nodes, maps, dates...) through the client's parser."""
+    kind, value = cell
+    if kind == _STRING:
+        return value.decode() if isinstance(value, bytes) else str(value)
+    if kind == _ARRAY:
+        return [_compact(item, graph) for item in value]
+    decode = _SCALARS.get(kind)
+    return decode(value) if decode is not None else _plain(parse_scalar(cell, graph))
+
+
+_STRING, _ARRAY = 2, 6
+_SCALARS: dict[int, Callable[[Any], Any]] = {
+    1: lambda _: None,
+    3: int,
+    4: lambda value: value in (b"true", "true"),
+    5: float,
+}
+"""FalkorDB's compact value types (falkordb.query_result.PARSE_SCALAR_TYPES): 1 null, 2 string, 3 integer,
+4 boolean, 5 double, 6 array."""

@@ -92,6 +92,12 @@ class Neo4jStore:
         """Run a read-only query in a READ managed transaction (served by a reader in a cluster)."""
         return self._run("read", cypher, params, timeout_ms)
 
+    def read_rows(
+        self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
+    ) -> list[list[Any]]:
+        """Rows as lists, in column order (the same values as `read`)."""
+        return [list(row.values()) for row in self._run("read", cypher, params, timeout_ms)]
+
     def write(
         self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
     ) -> list[Row]:

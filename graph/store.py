@@ -19,6 +19,12 @@ class GraphStore(Protocol):
         """Run a read-only query and return its rows as dicts of scalars, lists and maps."""
         ...
 
+    def read_rows(
+        self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
+    ) -> list[list[Any]]:
+        """Run a read-only query and return its rows as lists of scalars and lists (bulk reads: no dicts)."""
+        ...
+
     def write(
         self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
     ) -> list[Row]:

@@ -7,11 +7,11 @@ import re
 from reports import entity_list
 from reports.model import Section, Table
 from reports.sections import TIE_BASIS, Inputs, org_label
-from reports.snapshot import CENTRAL_ASIA, CHINA, fact_year
+from reports.snapshot import BELT_AND_ROAD, CENTRAL_ASIA, CHINA, fact_year
 
 INITIATIVES = {
     "Luban Workshop": re.compile(r"\bluban\b|\blu ban\b", re.IGNORECASE),
-    "Belt and Road": re.compile(r"belt\s+and\s+road|one\s+belt|silk\s+road|\bBRI\b", re.IGNORECASE),
+    "Belt and Road": BELT_AND_ROAD,
 }
 """Initiatives the section follows, and the pattern that recognises each in a name or an evidence sentence."""
 
@@ -73,7 +73,10 @@ def linked_ties_table(inp: Inputs) -> Table:
         + TIE_BASIS,
         ["Organisation", "Partner", "Year", "As the source puts it"],
     )
-    for tie in sorted(inp.ties.values(), key=lambda t: (t.year or 9999, t.a, t.b)):
+    found = []
+    for tie in inp.ties.values():
+        if not any(fact.evidence for fact in tie.facts):  # the store's snapshot keeps only matching evidence
+            continue
         hits = [
             (source, sentence)
             for fact in tie.facts
@@ -81,18 +84,19 @@ def linked_ties_table(inp: Inputs) -> Table:
             if pattern.search(sentence or "")
         ]
         if hits:
-            quote = _quote(hits[0][1])
-            table.add(
-                [org_label(inp.snapshot, tie.a), org_label(inp.snapshot, tie.b), tie.year or "undated", quote],
-                inp.citations.cite(s for s, _ in hits),
-            )
+            found.append((tie, hits))
+    for tie, hits in sorted(found, key=lambda th: (th[0].year or 9999, th[0].a, th[0].b)):
+        table.add(
+            [org_label(inp.snapshot, tie.a), org_label(inp.snapshot, tie.b), tie.year or "undated", _quote(hits[0][1])],
+            inp.citations.cite(s for s, _ in hits),
+        )
     return table
 
 
 def risk_context(inp: Inputs) -> Section:
     """Chinese partners whose names are on the US Entity List, and the chains of ties that reach them."""
     snap = inp.snapshot
-    listed = entity_list.match_partners(snap, set(inp.metrics.nodes))
+    listed = inp.listed
     section = Section(
         "risk-context",
         "Risk context",

@@ -104,6 +104,8 @@ def paths_to(
     snapshot: Snapshot, ties: dict[tuple[str, str], Tie], listed: list[ListedPartner], *, max_hops: int = MAX_HOPS
 ) -> list[RiskPath]:
     """For each listed partner, the shortest tie chain (≤ max_hops) from every Central Asian organisation."""
+    if not listed:
+        return []
     graph = nx.Graph(list(ties))
     out = []
     for partner in listed:

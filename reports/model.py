@@ -90,10 +90,11 @@ class Citations:
         return [self.numbers.setdefault(k, len(self.numbers) + 1) for k in known[:limit]]
 
     def footnotes(self) -> list[Footnote]:
-        """Every cited Document, in footnote order."""
+        """Every cited Document, in footnote order (titles and URLs read for these Documents only)."""
         out = []
+        records = self.snapshot.document_records(list(self.numbers))
         for key, number in sorted(self.numbers.items(), key=lambda kv: kv[1]):
-            doc = self.snapshot.documents[key]
+            doc = records[key]
             out.append(
                 Footnote(
                     number=number,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from reports import charts
+from reports.entity_list import ListedPartner, match_partners
 from reports.metrics import Concentration, Metrics, concentration, country_pairs
 from reports.model import Chart, Citations, Section, Table
 from reports.snapshot import CENTRAL_ASIA, CHINA, Snapshot, Tie, nodes_in, year_of
@@ -25,6 +26,11 @@ class Inputs:
     metrics: Metrics
     citations: Citations
     core: set[str] | None
+
+    @cached_property
+    def listed(self) -> list[ListedPartner]:
+        """Organisations in the network whose name is on the Entity List (the summary and Risk context use it)."""
+        return match_partners(self.snapshot, set(self.metrics.nodes))
 
     @cached_property
     def shares(self) -> list[Concentration]:

@@ -1,6 +1,7 @@
 """The graph as one in-memory snapshot for a report, narrowed to a scope and a start year.
 
-    load_snapshot(store)            whole graph via graph.export.node_link
+    load_snapshot(store)            whole graph via graph.snapshot.read_graph (projected rows; evidence only
+                                    where it names the Belt and Road; titles and URLs when footnoted)
       └─ narrow(snapshot, scope)    facts dated before `since` dropped, then ties touching the scope kept
            └─ tie_network(...)      organisation–organisation ties, each with the facts and documents behind it
 
@@ -11,31 +12,43 @@ one is part of the other (PART_OF). A tie's sources are the Documents stating an
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import combinations
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph.errors import Ambiguous, BadRequest, NotFound
 from graph.export import node_link
 from graph.schema import DOCUMENT, ORGANISATION_LABELS
+from graph.snapshot import document_details, read_graph
 from graph.store import GraphStore
 
 CENTRAL_ASIA: tuple[str, ...] = ("KZ", "KG", "TJ", "TM", "UZ")
 CHINA = "CN"
 TIE_TYPES = ("COOPERATES_WITH", "VISITED", "PART_OF")
+BELT_AND_ROAD = re.compile(r"belt\s+and\s+road|one\s+belt|silk\s+road|\bBRI\b", re.IGNORECASE)
+"""The Belt and Road Initiative (or its other names) in a name or an evidence sentence; read from the store, a
+fact keeps its evidence only when a sentence matches (the Initiatives section quotes those)."""
+
+DocumentDetails = Callable[[list[str]], dict[str, dict[str, Any]]]
 
 
-@dataclass(frozen=True)
-class Fact:
-    """One fact relationship with the Documents that state it and the sentence each states it in."""
+class Fact(NamedTuple):
+    """One fact relationship with the Documents that state it, the sentence each states it in, and its date.
+
+    A tuple, not a dataclass: a report on 1M facts makes 1M of them (a frozen dataclass took 2 s more).
+    `evidence` is empty when read from the store and the sentences do not name the Belt and Road.
+    """
 
     type: str
     source: str
     target: str
     sources: tuple[str, ...]
-    evidence: tuple[str, ...]
-    props: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    evidence: tuple[str, ...] = ()
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +76,8 @@ class Snapshot:
     dropped_undated: int = 0
     inferred_country: dict[str, str] = field(default_factory=dict)
     """Countries of units without one of their own (labs, branches), taken from the one they are PART_OF."""
+    details: DocumentDetails | None = None
+    """Reads title, URL and source id of cited Documents when `documents` holds only dates and publishers."""
 
     def name(self, key: str) -> str:
         """Display name of a node (its key when it has none)."""
@@ -70,14 +85,35 @@ class Snapshot:
 
     def country(self, key: str) -> str:
         """ISO country of a node (a unit's parent's when it has none), or "?" when the graph does not say."""
-        return str(self.nodes.get(key, {}).get("country") or self.inferred_country.get(key) or "?")
+        return self.countries.get(key, "?")
 
     def is_org(self, key: str) -> bool:
         """Whether a node is an organisation (University, Organization, Lab)."""
-        return self.nodes.get(key, {}).get("label") in ORGANISATION_LABELS
+        return key in self.organisations
+
+    @cached_property
+    def countries(self) -> dict[str, str]:
+        """Every node's country as `country` says it, computed once (tables ask millions of times at M)."""
+        inferred = self.inferred_country
+        return {k: str(n.get("country") or inferred.get(k) or "?") for k, n in self.nodes.items()}
+
+    @cached_property
+    def organisations(self) -> frozenset[str]:
+        """Keys of the organisations (University, Organization, Lab)."""
+        return frozenset(k for k, n in self.nodes.items() if n.get("label") in ORGANISATION_LABELS)
+
+    @cached_property
+    def document_years(self) -> dict[str, int]:
+        """Publication year of every dated Document."""
+        return {k: y for k, d in self.documents.items() if (y := year_of(d.get("published"))) is not None}
+
+    def document_records(self, keys: list[str]) -> dict[str, dict[str, Any]]:
+        """The given Documents with title and URL (read from the store now when the snapshot lacks them)."""
+        fetched = self.details(keys) if self.details is not None else {}
+        return {k: {**self.documents.get(k, {}), **fetched.get(k, {})} for k in keys}
 
 
-@dataclass
+@dataclass(slots=True)
 class Tie:
     """Two organisations and every fact that links them (read undirected; `a` < `b`)."""
 
@@ -112,7 +148,7 @@ def from_node_link(data: dict[str, Any]) -> Snapshot:
             target=link["target"],
             sources=tuple(link.get("sources") or ()),
             evidence=tuple(link.get("evidence") or ()),
-            props={k: v for k, v in link.items() if k not in ("source", "target", "type", "sources", "evidence")},
+            date=link.get("date"),
         )
         for link in data["links"]
         if link["type"] != "MENTIONED_IN"
@@ -124,47 +160,84 @@ def parent_countries(nodes: dict[str, dict[str, Any]], facts: list[Fact]) -> dic
     """For units with no country of their own: the country of the organisations they are PART_OF, if only one."""
     found: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
+        if fact.type != "PART_OF":
+            continue
         parent = nodes.get(fact.target, {}).get("country")
-        if fact.type == "PART_OF" and parent and not nodes.get(fact.source, {}).get("country"):
+        if parent and not nodes.get(fact.source, {}).get("country"):
             found[fact.source].add(str(parent))
     return {key: next(iter(c)) for key, c in found.items() if len(c) == 1}
 
 
 def load_snapshot(store: GraphStore) -> Snapshot:
-    """Read the whole graph from the store."""
+    """Read the whole graph from the store as projected rows (graph.snapshot); footnote details on demand."""
+    rows = read_graph(store, keep_evidence=BELT_AND_ROAD.search)
+    facts = [
+        Fact(kind, source, target, tuple(sources), (), date)
+        if evidence is None
+        else _with_evidence(Fact(kind, source, target, tuple(sources), tuple(evidence), date))
+        for kind, source, target, sources, date, evidence in rows.facts
+    ]
+    return Snapshot(
+        nodes=rows.nodes,
+        documents=rows.documents,
+        facts=facts,
+        inferred_country=parent_countries(rows.nodes, facts),
+        details=lambda keys: document_details(store, keys),
+    )
+
+
+def _with_evidence(fact: Fact) -> Fact:
+    """Sources sorted with their sentences kept aligned, as graph.export writes them (a table quotes the first)."""
+    if len(fact.sources) != len(fact.evidence):
+        return fact._replace(sources=tuple(sorted(fact.sources, key=str)))
+    pairs = sorted(zip(fact.sources, fact.evidence, strict=True), key=lambda p: str(p[0]))
+    return fact._replace(sources=tuple(p[0] for p in pairs), evidence=tuple(p[1] for p in pairs))
+
+
+def load_exported_snapshot(store: GraphStore) -> Snapshot:
+    """Read the whole graph through graph.export (every property of everything): the reference `load_snapshot`
+    must agree with, and what an export file gives."""
     return from_node_link(node_link(store))
 
 
 def fact_year(snapshot: Snapshot, fact: Fact) -> int | None:
     """When a fact happened: its own date, its Agreement's date, else its earliest dated source."""
-    own = year_of(fact.props.get("date"))
+    own = year_of(fact.date) if fact.date is not None else None
     if own is None and fact.type == "PARTY_TO":
         own = year_of(snapshot.nodes.get(fact.target, {}).get("date"))
     if own is not None:
         return own
-    published = [y for s in fact.sources if (y := year_of(snapshot.documents.get(s, {}).get("published")))]
-    return min(published, default=None)
+    years = snapshot.document_years
+    return min((years[s] for s in fact.sources if s in years), default=None)
 
 
 def tie_network(snapshot: Snapshot) -> dict[tuple[str, str], Tie]:
     """Every organisation–organisation tie, keyed by its sorted pair of keys."""
     ties: dict[tuple[str, str], Tie] = {}
+    orgs, years = snapshot.organisations, snapshot.document_years
     for fact, a, b, sources in _tie_facts(snapshot):
-        if a == b or not (snapshot.is_org(a) and snapshot.is_org(b)):
+        if a == b or a not in orgs or b not in orgs:
             continue
         pair = (a, b) if a < b else (b, a)
-        tie = ties.setdefault(pair, Tie(*pair))
+        tie = ties.get(pair)
+        if tie is None:
+            tie = ties[pair] = Tie(*pair)
         tie.facts.append(fact)
         tie.sources.update(sources)
-        year = fact_year(snapshot, fact)
+        if fact.date is None and fact.type != "PARTY_TO" and len(fact.sources) == 1:
+            year = years.get(fact.sources[0])  # fact_year's answer, the common case made cheap
+        else:
+            year = fact_year(snapshot, fact)
         if year is not None and (tie.year is None or year < tie.year):
             tie.year = year
     return ties
 
 
-def _tie_facts(snapshot: Snapshot) -> list[tuple[Fact, str, str, set[str]]]:
+def _tie_facts(snapshot: Snapshot) -> list[tuple[Fact, str, str, tuple[str, ...] | set[str]]]:
     """(fact, org, org, documents) for direct ties and for pairs of parties to one Agreement."""
-    out = [(f, f.source, f.target, set(f.sources)) for f in snapshot.facts if f.type in TIE_TYPES]
+    out: list[tuple[Fact, str, str, tuple[str, ...] | set[str]]] = [
+        (f, f.source, f.target, f.sources) for f in snapshot.facts if f.type in TIE_TYPES
+    ]
     parties: dict[str, list[Fact]] = defaultdict(list)
     for fact in snapshot.facts:
         if fact.type == "PARTY_TO":
