@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from rapidfuzz import fuzz, process, utils
 
 from graph.errors import Ambiguous, NotFound
 from graph.store import GraphStore
+from queries import lookup
 from queries.lookup import forget_names, name_cache, resolve_ref, suggest
 
 
@@ -63,3 +66,19 @@ def test_suggestions_rank_as_rapidfuzz_extract(store: GraphStore) -> None:
     got = suggest(store, text)
     assert [(r["key"], r["matched"], r["score"]) for r in got] == [(k, f, s) for k, (f, s) in expected.items()][:5]
     assert {r["key"] for r in got} == {"almaty_0", "almaty_1", "almaty_2"}
+
+
+def test_stale_names_are_returned_at_once_and_re_read_behind(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_university(store, "first_u", "First University", [])
+    forget_names(store)
+    first = name_cache(store)
+    add_university(store, "second_u", "Second University", [])
+    monkeypatch.setattr(lookup, "NAMES_TTL", 0.0)
+    assert name_cache(store) is first  # stale: returned, and a re-read starts in the background
+    monkeypatch.setattr(lookup, "NAMES_TTL", 3600.0)
+    deadline = time.monotonic() + 10
+    while name_cache(store) is first and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "second university" in name_cache(store).by_form
