@@ -19,6 +19,7 @@ import os
 import random
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -29,10 +30,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import redis
+
 from bench.config import bench_size
 from bench.generate import graph
-from bench.memory import process_rss_mb
+from bench.memory import process_cpu_s, process_rss_mb
 from graph.connect import open_store
+from graph.embedded import ServerPaths
 from graph.falkordb_store import FalkorDBStore
 from graph.node_link_import import import_node_link
 from graph.settings import load_settings
@@ -160,6 +164,7 @@ def wrk(port: int, paths: list[str], seconds: int, script_dir: Path) -> dict[str
         "p50": _latency(out, "50%"),
         "p99": _latency(out, "99%"),
         "errors": errors + (int(non2xx.group(1)) if non2xx else 0),
+        "requests": float(re.search(r"(\d+) requests in", out).group(1)),  # type: ignore[union-attr]
     }
 
 
@@ -170,11 +175,41 @@ def _latency(out: str, which: str) -> float:
 
 
 def show(label: str, figures: dict[str, float]) -> None:
-    """One line of HTTP figures."""
+    """One line of HTTP figures (CPU per request where measured: they hold on a busy machine)."""
+    cpu = "".join(f" {figures[k]:8.2f}" if k in figures else f" {'':8}" for k in ("engine_ms", "python_ms"))
     print(
-        f"{label:34} {figures['rps']:9,.0f} {figures['p50']:8.1f} {figures['p99']:8.1f} {figures['errors']:7.0f}",
+        f"{label:34} {figures['rps']:9,.0f} {figures['p50']:8.1f} {figures['p99']:8.1f} {figures['errors']:7.0f}"
+        f"{cpu} {os.getloadavg()[0]:6.1f}",
         flush=True,
     )
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on now (fixed ports collided when two benchmarks ran at once)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def measured(server: Server, engine_pid: int | None, paths: list[str], seconds: int, tmp: Path) -> dict[str, float]:
+    """wrk figures plus the CPU the store server and the HTTP server (workers included) spent per request."""
+    pids = [server.proc.pid, *_children(server.proc.pid)]
+    engine = process_cpu_s(engine_pid) if engine_pid else float("nan")
+    python = sum(process_cpu_s(pid) for pid in pids)
+    figures = wrk(server.port, paths, seconds, tmp)
+    requests = max(figures["requests"], 1.0)
+    figures["engine_ms"] = ((process_cpu_s(engine_pid) if engine_pid else float("nan")) - engine) / requests * 1000
+    figures["python_ms"] = (sum(process_cpu_s(pid) for pid in pids) - python) / requests * 1000
+    return figures
+
+
+def store_server_pid(data_dir: Path) -> int | None:
+    """The pid of the embedded server on this data directory (its INFO), or None."""
+    try:
+        client = redis.Redis(unix_socket_path=str(ServerPaths(data_dir).socket))
+        return int(client.info("server")["process_id"])
+    except (redis.exceptions.RedisError, OSError, KeyError, ValueError):
+        return None
 
 
 def http_figures(data_dir: Path, keys: list[str], names: list[str], words: list[str], seconds: int) -> None:
@@ -185,22 +220,35 @@ def http_figures(data_dir: Path, keys: list[str], names: list[str], words: list[
     env = {**os.environ, "COOPGRAPH_DATA_DIR": str(data_dir)}
     py = sys.executable
     rng = random.Random(5)
+    engine_pid = store_server_pid(data_dir)
     partners = [f"/entities/{k}/partners" for k in keys]
-    print(f"{'HTTP, 32 connections (wrk)':34} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    print(
+        f"{'HTTP, 32 connections (wrk)':34} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}"
+        f" {'engine':>8} {'python':>8} {'load':>6}   (engine, python: server CPU ms per request)"
+    )
     with tempfile.TemporaryDirectory(prefix="cgq-") as scripts:
         tmp = Path(scripts)
         for workers in (1, 2):
+            bare_port, api_port = free_port(), free_port()
             bare = Server(
-                [py, "-m", "uvicorn", "bench._bare_api:app", "--port", "8911", "--workers", str(workers)], 8911, env
+                [py, "-m", "uvicorn", "bench._bare_api:app", "--port", str(bare_port), "--workers", str(workers)],
+                bare_port,
+                env,
             )
-            api = Server([py, "-m", "api.cli", "serve", "--port", "8912", "--workers", str(workers)], 8912, env)
+            api = Server(
+                [py, "-m", "api.cli", "serve", "--port", str(api_port), "--workers", str(workers)], api_port, env
+            )
             try:
                 for _ in range(2):
-                    b = wrk(8911, [f"/partners/{k}" for k in keys], seconds, tmp)
-                    a = wrk(8912, partners, seconds, tmp)
+                    b = measured(bare, engine_pid, [f"/partners/{k}" for k in keys], seconds, tmp)
+                    a = measured(api, engine_pid, partners, seconds, tmp)
                     show(f"bare endpoint, {workers} worker(s)", b)
                     show(f"API partners_of, {workers} worker(s)", a)
-                    print(f"{'':34} API / bare = {a['rps'] / b['rps']:.2f}", flush=True)
+                    print(
+                        f"{'':34} API / bare = {a['rps'] / b['rps']:.2f}; Python CPU per request API / bare = "
+                        f"{a['python_ms'] / b['python_ms']:.2f}",
+                        flush=True,
+                    )
                 if workers == 2:
                     routes = {  # slowest last: requests still queued in the store would slow the next route
                         "API entity profile": [f"/entities/{k}" for k in keys],
@@ -210,7 +258,7 @@ def http_figures(data_dir: Path, keys: list[str], names: list[str], words: list[
                         "API shortest path": [f"/paths?from={k}&to={rng.choice(keys)}" for k in keys],
                     }
                     for label, paths in routes.items():
-                        show(f"{label}, 2 workers", wrk(8912, paths, seconds, tmp))
+                        show(f"{label}, 2 workers", wrk(api_port, paths, seconds, tmp))
                 print(f"peak RSS, serve with {workers} worker(s): {api.rss_mb():,.0f} MB")
             finally:
                 bare.stop()
