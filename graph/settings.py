@@ -43,8 +43,9 @@ class Settings(BaseSettings):
     query_timeout_ms: int = Field(default=15_000, ge=100, le=600_000)
     query_timeout_max_ms: int = Field(default=120_000, ge=100, le=3_600_000)
     write_batch_size: int = Field(default=1000, ge=1, le=10_000)
-    load_workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=0, le=64)
-    """Processes extracting articles during a load (0: extract in the loading process)."""
+    load_workers: int = Field(default_factory=lambda: min(4, os.cpu_count() or 1), ge=0, le=64)
+    """Processes extracting articles during a load (0: in the loading process). Past 4, the loading process,
+    which resolves every document in order, cannot keep up with them."""
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
