@@ -117,37 +117,46 @@ def find_paths(
 def shortest_routes(
     store: GraphStore, *, source: str, target: str, max_hops: int, budget: Budget
 ) -> Iterator[list[str]]:
-    """Node-key sequences of the shortest paths (none when farther than max_hops), found from both ends."""
+    """Node-key sequences of the shortest paths (none when farther than max_hops), found from both ends.
+
+    Both ends take their first hop in one round trip; after that the smaller frontier moves. The searches
+    meet where their outermost layers share keys (earlier layers were checked before and did not).
+    """
     a, b = Side.start(source), Side.start(target)
-    while a.level + b.level < max_hops:
-        near, far = (a, b) if len(a.frontier) <= len(b.frontier) else (b, a)
-        expand(store, near, budget=budget)
-        if not near.frontier:
-            return iter(())
-        met = sorted(k for k in near.frontier if k in far.parents)
+    expand(store, [a, b], budget=budget)
+    if target in a.parents:
+        return iter([[source, target]])
+    while a.level + b.level <= max_hops:
+        met = sorted(set(a.frontier).intersection(b.frontier))
         if met:
             return (x + y[-2::-1] for m in met for x in a.routes(m) for y in b.routes(m))
+        if not a.frontier or not b.frontier or a.level + b.level == max_hops:
+            break
+        expand(store, [a if len(a.frontier) <= len(b.frontier) else b], budget=budget)
     return iter(())
 
 
-def expand(store: GraphStore, side: Side, *, budget: Budget) -> None:
-    """Move one side's frontier a layer out (an empty frontier: nothing more is reachable)."""
-    if len(side.frontier) > MAX_FRONTIER:
+def expand(store: GraphStore, sides: list[Side], *, budget: Budget) -> None:
+    """Move each side's frontier a layer out, in one query (an empty frontier: nothing more is reachable)."""
+    keys = [key for side in sides for key in side.frontier]
+    if len(keys) > MAX_FRONTIER:
         raise QueryTimeout(
-            f"path search stopped: a frontier of {len(side.frontier):,} entities to expand",
+            f"path search stopped: a frontier of {len(keys):,} entities to expand",
             details={"reason": "frontier", "max_frontier": MAX_FRONTIER},
         )
-    rows = store.read(EXPAND, {"keys": side.frontier, "limit": budget.rows + 1}, timeout_ms=budget.remaining_ms())
+    rows = store.read(EXPAND, {"keys": keys, "limit": budget.rows + 1}, timeout_ms=budget.remaining_ms())
     budget.rows -= sum(row["links"] for row in rows)
     if budget.rows < 0:
         raise QueryTimeout("path search stopped: too many links to explore", details={"reason": "rows"})
-    layer: dict[str, set[str]] = {}
-    for row in rows:
-        for target in row["targets"]:
-            if target not in side.parents:
-                layer.setdefault(target, set()).add(row["source"])
-    side.parents.update((key, sorted(parents)) for key, parents in layer.items())
-    side.frontier, side.level = sorted(layer), side.level + 1
+    neighbours = {row["source"]: row["targets"] for row in rows}
+    for side in sides:
+        layer: dict[str, set[str]] = {}
+        for key in side.frontier:
+            for other in neighbours.get(key, ()):
+                if other not in side.parents:
+                    layer.setdefault(other, set()).add(key)
+        side.parents.update((key, sorted(parents)) for key, parents in layer.items())
+        side.frontier, side.level = sorted(layer), side.level + 1
 
 
 def read_links(store: GraphStore, routes: Sequence[list[str]], *, budget: Budget) -> dict[tuple[str, str], list[Row]]:
