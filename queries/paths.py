@@ -144,11 +144,11 @@ def expand(store: GraphStore, sides: list[Side], *, budget: Budget) -> None:
             f"path search stopped: a frontier of {len(keys):,} entities to expand",
             details={"reason": "frontier", "max_frontier": MAX_FRONTIER},
         )
-    rows = store.read(EXPAND, {"keys": keys, "limit": budget.rows + 1}, timeout_ms=budget.remaining_ms())
-    budget.rows -= sum(row["links"] for row in rows)
+    rows = store.read_rows(EXPAND, {"keys": keys, "limit": budget.rows + 1}, timeout_ms=budget.remaining_ms())
+    budget.rows -= sum(links for _source, _targets, links in rows)
     if budget.rows < 0:
         raise QueryTimeout("path search stopped: too many links to explore", details={"reason": "rows"})
-    neighbours = {row["source"]: row["targets"] for row in rows}
+    neighbours = {source: targets for source, targets, _links in rows}
     for side in sides:
         layer: dict[str, set[str]] = {}
         for key in side.frontier:
