@@ -270,8 +270,8 @@ def communities_table(inp: Inputs) -> Table:
     """Communities (Louvain; Leiden on large networks) with their size, countries and best-connected members."""
     table = Table(
         "Communities",
-        "Groups of organisations more tied to each other than to the rest "
-        f"({inp.metrics.method['communities'].split(',')[0]}); each line is one cluster.",
+        "Groups of organisations more tied to each other than to the rest, found by "
+        f"{inp.metrics.method['communities'].split(', weighted')[0]}; each line is one cluster.",
         f"Metric: {inp.metrics.method['communities']}",
         ["#", "Organisations", "Countries", "Leading members"],
     )
