@@ -82,3 +82,36 @@ def test_stale_names_are_returned_at_once_and_re_read_behind(
     while name_cache(store) is first and time.monotonic() < deadline:
         time.sleep(0.05)
     assert "second university" in name_cache(store).by_form
+
+
+TYPOS = [
+    ("Xinjiang Universty", "xju"),  # one edit
+    ("Xinjang Univrsity", "xju"),  # one edit in each of two words
+    ("Harbin Engneering Univesity", "heu"),
+    ("Lanzou Unversity", "lzu"),
+    ("Tashkent Technical University", "tashkent_tu"),  # a missing word
+    ("Al-Farabi National University", "kaznu"),
+    ("Chinese Acad of Sciences", "cas"),  # a word abbreviated
+]
+
+
+@pytest.mark.parametrize("pool", [10, 1_000_000])
+@pytest.mark.parametrize(("text", "key"), TYPOS)
+def test_typos_suggest_the_entity_with_or_without_a_candidate_pool(
+    fixture_store: GraphStore, monkeypatch: pytest.MonkeyPatch, pool: int, text: str, key: str
+) -> None:
+    """Scoring only the SUGGEST_POOL names closest by plain ratio (10 of the fixture's ~100 here) keeps the
+    right entity first for typical typos."""
+    monkeypatch.setattr(lookup, "SUGGEST_POOL", pool)
+    assert len(name_cache(fixture_store).entries) > 10
+    assert suggest(fixture_store, text)[0]["key"] == key
+
+
+@pytest.mark.parametrize("pool", [10, 1_000_000])
+def test_a_query_unlike_any_name_suggests_nothing(
+    fixture_store: GraphStore, monkeypatch: pytest.MonkeyPatch, pool: int
+) -> None:
+    monkeypatch.setattr(lookup, "SUGGEST_POOL", pool)
+    assert suggest(fixture_store, "zqxw vbnm") == []
+    assert suggest(fixture_store, "quantum chromodynamics") == []
+    assert suggest(fixture_store, "Mozzarella pizza") == []
