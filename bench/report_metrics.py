@@ -3,28 +3,38 @@
 Prints, per size and engine, the seconds compute_metrics takes (degree, betweenness exact or sampled,
 CA–CN brokerage, PageRank, Louvain) and the whole report built from an in-memory snapshot. Then the
 whole `coopgraph report` on a generated graph imported into an embedded store (COOPGRAPH_BENCH_SIZE: S
-quick, M the target: ≤ 60 s on 2 cores), split into reading the snapshot, metrics and the rest, beside
-FalkorDB's own `algo.pageRank` and `algo.betweenness` on the same store.
+quick, M the target: ≤ 60 s on 2 cores), split into reading the snapshot, metrics and the rest (wall, CPU
+and server CPU seconds: the machine is shared), beside FalkorDB's own `algo.pageRank` and `algo.betweenness`.
+
+    COOPGRAPH_DATA_DIR=/path/with/M python -m bench.report_metrics --store    # stages only, no import
 """
 
 from __future__ import annotations
 
 import random
+import resource
+import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from bench.config import bench_size
 from bench.generate import graph
+from bench.memory import peak_rss_mb, process_cpu_s
 from graph.connect import open_store
 from graph.errors import CoopgraphError
+from graph.falkordb_store import FalkorDBStore
 from graph.node_link_import import import_node_link
 from graph.settings import load_settings
+from graph.snapshot import paused_gc
 from graph.store import GraphStore
 from reports.build import build_from_snapshot, render
 from reports.metrics import compute_metrics
 from reports.snapshot import Fact, Scope, Snapshot, load_snapshot, tie_network
 
+T = TypeVar("T")
 TIMEOUT_MS = 30_000
 ALGORITHMS = {
     "algo.pageRank": "CALL algo.pageRank('Entity', 'COOPERATES_WITH') YIELD node, score RETURN count(node) AS n",
@@ -64,25 +74,43 @@ def report_on_store(size: str) -> None:
         store = open_store(load_settings(data_dir=Path(tmp)))
         try:
             counts = import_node_link(store, graph(size), batch_size=5_000)
-            started = time.perf_counter()
-            snapshot = load_snapshot(store)
-            read_s = time.perf_counter() - started
-            render(build_from_snapshot(snapshot, Scope()), "html")
-            total = time.perf_counter() - started
-            ties = tie_network(snapshot)
-            started = time.perf_counter()
-            result = compute_metrics(snapshot, ties)
-            metrics_s = time.perf_counter() - started
-            how = result.method["betweenness"].split(" ")[0]
-            print(
-                f"report on {size} ({counts['nodes']:,} nodes, {counts['links']:,} links; {len(ties):,} ties): "
-                f"{total:.1f} s = read {read_s:.1f} s + build and render {total - read_s:.1f} s, of which metrics "
-                f"{metrics_s:.1f} s ({result.method['library']}, betweenness {how}) (target: M <= 60 s)",
-                flush=True,
-            )
+            print(f"report on {size} ({counts['nodes']:,} nodes, {counts['links']:,} links)", flush=True)
+            report_stages(store)
             time_algorithms(store)
         finally:
             store.close()
+
+
+def report_stages(store: GraphStore) -> None:
+    """The report's read, build (metrics included) and render, each in wall, client CPU and server CPU seconds."""
+    server = store.server.pid() if isinstance(store, FalkorDBStore) and store.server else None
+    snapshot = _stage("read (graph.snapshot)", server, lambda: load_snapshot(store))
+    ties = tie_network(snapshot)
+    with paused_gc():
+        result = _stage("metrics", server, lambda: compute_metrics(snapshot, ties))
+    built = _stage("build (metrics included)", server, lambda: build_from_snapshot(snapshot, Scope()))
+    _stage("render", server, lambda: render(built, "html"))
+    print(
+        f"{len(ties):,} ties, {result.method['library']}, betweenness {result.method['betweenness']}, communities "
+        f"{result.method['communities']}; peak RSS {peak_rss_mb():,.0f} MB (target: M <= 60 s end to end)",
+        flush=True,
+    )
+
+
+def _stage(name: str, server: int | None, work: Callable[[], T]) -> T:
+    """Run one stage and print its wall, CPU (this process and its children) and server CPU seconds."""
+    cpu, server_cpu, started = _cpu_s(), process_cpu_s(server) if server else float("nan"), time.perf_counter()
+    out = work()
+    took, cpu = time.perf_counter() - started, _cpu_s() - cpu
+    server_cpu = (process_cpu_s(server) if server else float("nan")) - server_cpu
+    print(f"  {name:<26} {took:6.1f} s wall, {cpu:6.1f} s CPU, server {server_cpu:5.1f} s CPU", flush=True)
+    return out
+
+
+def _cpu_s() -> float:
+    """CPU seconds of this process and of its finished children (the brokerage process)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def time_algorithms(store: GraphStore) -> None:
@@ -98,7 +126,15 @@ def time_algorithms(store: GraphStore) -> None:
 
 
 def main() -> None:
-    """Time each size and engine, then a whole report on an imported graph."""
+    """Time each size and engine, then a whole report on an imported graph (`--store`: the stages only, on the
+    store COOPGRAPH_DATA_DIR already holds, e.g. M imported once with `coopgraph import`)."""
+    if "--store" in sys.argv:
+        store = open_store(load_settings())
+        try:
+            report_stages(store)
+        finally:
+            store.close()
+        return
     print(f"{'nodes':>7} {'ties':>8} {'engine':<9} {'betweenness':<12} {'metrics s':>10} {'report s':>9}")
     for nodes, ties, engines in SIZES if bench_size() != "S" else SIZES[:2]:
         snapshot = generate(nodes, ties)
