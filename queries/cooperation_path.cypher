@@ -8,8 +8,9 @@
 // sources and evidence. Initiatives are not stepping stones (everyone is in the Belt and Road).
 // FalkorDB has no undirected shortestPath: this bounded variable-length form is the portable one, and it
 // enumerates every path up to $max_hops (about a second at 100k nodes / 1M links); neo4j/cooperation_path.cypher
-// uses allShortestPaths. GET /paths answers the same question with queries/paths.py, a breadth-first search
-// from both ends (milliseconds at that size), whose tests check it gives these paths.
+// uses allShortestPaths. `Catalog.run` (GET /paths, /queries/cooperation_path, `coopgraph query`) answers with
+// queries/paths.py instead, a breadth-first search from both ends (milliseconds at that size), whose tests check
+// it gives these paths.
 MATCH (a:Entity {key: $source}), (b:Entity {key: $target})
 MATCH p = (a)-[:COOPERATES_WITH|VISITED|PARTY_TO|PART_OF|INVOLVED_IN|AFFILIATED_WITH*1..4]-(b)
 WHERE length(p) <= $max_hops AND none(n IN nodes(p) WHERE n:Initiative)

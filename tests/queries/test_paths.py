@@ -25,7 +25,9 @@ def steps(path: Row) -> list[tuple[str, str, str]]:
 
 
 def catalogue(store: GraphStore, **params: Any) -> list[Row]:
-    return load_catalog().run(store, "cooperation_path", params)
+    """The catalogue's Cypher itself (Catalog.run answers cooperation_path with the search under test)."""
+    query = load_catalog().get("cooperation_path")
+    return store.read(query.cypher_for(store.dialect), query.bind(params))
 
 
 def test_neighbours_are_one_hop_with_each_fact_between_them(fixture_store: GraphStore) -> None:
