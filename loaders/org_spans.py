@@ -141,6 +141,11 @@ def _paren_abbr(tokens: list[Token], i: int, end: int) -> tuple[str | None, int]
     return None, i
 
 
+EPONYM_STOP = {"state", "national", "university", "institute", "and", "the", "of", "in", "named", "kazakh", "kyrgyz",
+               "tajik", "uzbek", "turkmen", "chinese", "russian", "technical", "pedagogical", "medical"}  # fmt: skip
+"""Words that end an eponym: they start the next organisation's name ('named after X Kazakh National ...')."""
+
+
 def eponym_at(tokens: list[Token], i: int) -> tuple[int | None, str | None]:
     """'named after [academician] [I.] Razzakov': index of the surname and the eponym text."""
     start = i
@@ -148,11 +153,21 @@ def eponym_at(tokens: list[Token], i: int) -> tuple[int | None, str | None]:
         i += 1
     while i < len(tokens) and INITIALS.match(tokens[i].text):
         i += 1
-    if (i < len(tokens) and tokens[i].text[:1].isupper() and tokens[i].text.isalpha()) or (
-        i < len(tokens) and "-" in tokens[i].text and tokens[i].text[:1].isupper()
-    ):
+    if _eponym_word(tokens, i) or (i < len(tokens) and tokens[i].text[:1].isupper() and tokens[i].text.isalpha()):
+        if i == start and _eponym_word(tokens, i + 1):
+            i += 1  # 'named after Jusup Balasagyn', 'named after Islam Karimov' (not after 'M. Osimi')
         return i, " ".join(t.text for t in tokens[start : i + 1])
     return None, None
+
+
+def _eponym_word(tokens: list[Token], i: int) -> bool:
+    """A capitalised word of a person's name (not a place, nor a word that starts the next organisation)."""
+    if i >= len(tokens):
+        return False
+    text = tokens[i].text
+    if not text[:1].isupper() or not (text.isalpha() or "-" in text):
+        return False
+    return head_kind(tokens[i]) is None and text.lower() not in EPONYM_STOP and not is_place(text)
 
 
 def _tail(tokens: list[Token], i: int) -> tuple[int | None, int | None]:

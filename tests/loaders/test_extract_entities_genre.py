@@ -166,3 +166,15 @@ def test_news_agency_mastheads_and_source_lines_are_no_entities() -> None:
     names = {n for c in extraction.candidates for n in c.names}
     assert {"Naryn State University", "Hubei University"} <= names
     assert not any("Agency" in n or n in {"NNAK", "Tengrinews"} for n in names)
+
+
+def test_an_eponym_keeps_given_name_and_surname() -> None:
+    text = (
+        "Naryn State University named after Jusup Balasagyn and the Fergana Institute named after Mirzo Ulugbek "
+        "Karimov B.T. signed a memorandum; the rector of TTU named after M. Osimi Davlatzoda Kh.A. attended."
+    )
+    names = {n for c in extract(make_document(text)).candidates for n in c.names}
+    assert "Naryn State University named after Jusup Balasagyn" in names
+    assert "Fergana Institute named after Mirzo Ulugbek" in names
+    assert "TTU named after M. Osimi" in names
+    assert not any("Karimov" in n and "Institute" in n for n in names)
