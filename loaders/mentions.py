@@ -111,7 +111,8 @@ def _full_unit_names(text: str, orgs: list[Mention]) -> None:
             continue
         joint = text[mention.end : parent.start].strip().lower()
         if joint in {"at", "at the"} or (unit.generic and joint in {"of", "of the"} and mention.label != "Lab"):
-            mention.extra_names.append(text[mention.start : parent.end])
+            full = text[mention.start : parent.end]
+            mention.extra_names += [full, re.sub(r"\s*\([^()]*\)$", "", full)]
             unit.generic = False
 
 

@@ -53,7 +53,8 @@ HEADS = {
         "O",
     ),
     **dict.fromkeys(
-        ["laboratory", "laboratories", "lab", "center", "centre", "department", "faculty", "faculties"], "L"
+        ["laboratory", "laboratories", "lab", "center", "centre", "department", "faculty", "faculties", "classroom"],
+        "L",
     ),
     **dict.fromkeys(["alliance", "consortium", "initiative"], "N"),
     **dict.fromkeys(

@@ -23,6 +23,7 @@ from loaders.mentions import Mention
 from loaders.places import read_places
 from loaders.programs import NOT_YET, program_parents
 from loaders.sentences import Sentence
+from loaders.unit_parents import clause_parents
 from loaders.visits import read_visits
 
 ORG_LABELS = {"University", "Organization"}
@@ -298,6 +299,7 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
         parents = _named_parents(context, mention, mentions)
         if JOINT_UNIT.search(text):
             parents += [o for o in _orgs(context, mentions) if o != local]
+        parents += clause_parents(context, text, mention, mentions)
         if not parents and GENERIC_UNI.search(text):
             parents = [p for p in [_salient_university(context, mention)] if p]
         if not parents and context.host and not any(r.type == "PART_OF" and r.a == local for r in context.relations):

@@ -176,3 +176,31 @@ def test_silk_road_economic_belt_is_its_own_initiative() -> None:
     keys = {c.props.get("initiative") for c in extraction.candidates if c.label == "Initiative"}
     assert keys == {"silk_road_economic_belt"}
     assert {org for org, _ in relations(extraction, "INVOLVED_IN")} == {"Yessenov University"}
+
+
+def test_a_unit_run_together_with_a_partner_belongs_to_both() -> None:
+    text = (
+        "The Uzbek-Chinese Centre for Desert Ecology was opened at Karshi State University together with "
+        "Hubei University and Wuhan University. The Confucius Classroom at Termez State University, which has "
+        "been operating since 2015 jointly with Hunan Normal University, hosted the guests."
+    )
+    parts = relations(run(text), "PART_OF")
+    centre = {org for unit, org in parts if unit.startswith("Uzbek-Chinese Centre")}
+    assert centre == {"Karshi State University", "Hubei University", "Wuhan University"}
+    classroom = {org for unit, org in parts if unit.startswith("Confucius Classroom")}
+    assert classroom == {"Termez State University", "Hunan Normal University"}
+
+
+def test_a_unit_based_at_a_faculty_belongs_to_its_university() -> None:
+    text = (
+        "Fergana State University and Hubei University agreed to create the Joint Laboratory of Silk Genetics. "
+        "The Joint Laboratory of Silk Genetics will be based at the Faculty of Biology of Fergana State University."
+    )
+    parts = relations(run(text), "PART_OF")
+    assert ("Joint Laboratory of Silk Genetics", "Fergana State University") in parts
+
+
+def test_confucius_institute_at_a_university_is_named_without_the_abbreviation() -> None:
+    extraction = run("The Confucius Institute at the Naryn State University (NSU) opened a new library.")
+    names = {n for c in extraction.candidates if c.label == "Lab" for n in c.names}
+    assert "Confucius Institute at the Naryn State University" in names
