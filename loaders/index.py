@@ -68,7 +68,7 @@ class EntityIndex:
             entity = Entity(
                 key=known.key,
                 label=known.label,
-                name=known.name,
+                name=_kept_name(known, entity),
                 aliases=names,
                 country=known.country or entity.country,
                 city=known.city or entity.city,
@@ -135,6 +135,14 @@ class EntityIndex:
     def _eponyms(self, entity: Entity) -> set[str]:
         """Every eponym this entity's names carry (an empty one when some name has none)."""
         return {parse_org(n).eponym for n in [entity.name, *entity.aliases] if not is_abbreviation(n)} or {""}
+
+
+def _kept_name(known: Entity, entity: Entity) -> str:
+    """An organisation's or person's display name: the fuller of the two (resolve.fuller_name), so that the
+    name a load ends with does not depend on the order of its documents; other entities keep the first."""
+    if known.label not in ORG_LABELS | {"Person"}:
+        return known.name
+    return max((known.name, entity.name), key=lambda n: (len(n.split()), len(n), n))
 
 
 def loose_words(parsed: OrgName) -> frozenset[str]:

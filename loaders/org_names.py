@@ -228,3 +228,16 @@ def _pieces(word: str) -> list[str]:
         if word.startswith(head) and len(word) > len(head) + 2:
             pieces.append(word[0] + word[len(head)])
     return pieces
+
+
+MISSIONS = frozenset({"embassy", "consulate", "mission", "representation", "representative"})
+
+
+def mission_order(parsed: OrgName) -> tuple[str, ...]:
+    """The countries of an embassy or consulate in printed order: whose mission first, then where it is.
+
+    "Embassy of Turkmenistan in China" and "Embassy of China in Turkmenistan" share their words (and so
+    their signature) but are two missions."""
+    if not MISSIONS & set(parsed.words):
+        return ()
+    return tuple(w for w in parsed.words if w in COUNTRY_QUALIFIERS or w in NATIONALITY_WORDS)

@@ -9,6 +9,7 @@ ambiguous "KSTU"s never merge across contexts. Analyst judgements are applied la
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlparse
 
@@ -17,7 +18,7 @@ from loaders.facts import Candidate, Document, Entity, Extraction, Resolution
 from loaders.index import EntityIndex, label_group
 from loaders.judgements import Judgements
 from loaders.names import is_abbreviation, slugify
-from loaders.org_names import OrgName, abbreviates, parse_org
+from loaders.org_names import OrgName, abbreviates, mission_order, parse_org, same_eponym
 from loaders.registry import Registry, RegistryMatch, RegistryOrg
 from loaders.resolve_other import resolve_other
 from loaders.resolve_people import resolve_person
@@ -89,7 +90,9 @@ class Resolver:
         if full and (org := self.registry_org(full, candidate)) is not None:
             return from_registry(org, candidate)
         if full and (known := self.known_org(full, candidate)) is not None:
-            return with_names(known, candidate)
+            if self.registry.by_key(known.key) is not None:
+                return with_names(known, candidate)  # the registry's canonical name stays
+            return replace(with_names(known, candidate), name=fuller_name(known.name, _display_name(full)))
         if not full and abbreviations:
             return self.resolve_abbreviation(abbreviations, candidate)
         return self.new_entity(candidate, full or candidate.names)
@@ -108,10 +111,13 @@ class Resolver:
     def known_org(self, names: list[str], candidate: Candidate) -> Entity | None:
         """An organisation already in the graph under one of these names, in a compatible place."""
         for name in names:
+            parsed = parse_org(name)
             found = [
                 e
-                for e in self.index.find_org(parse_org(name), candidate.label)
-                if _compatible(e, candidate) and not self.judgements.not_same(e.key, slugify(name))
+                for e in self.index.find_org(parsed, candidate.label)
+                if _compatible(e, candidate)
+                and not self.judgements.not_same(e.key, slugify(name))
+                and _same_mission(parsed, e)
             ]
             if len(found) == 1:
                 return found[0]
@@ -155,8 +161,11 @@ class Resolver:
     def new_entity(self, candidate: Candidate, names: list[str], *, ambiguous: bool = False) -> Entity:
         """An entity nobody knows yet: keyed by its fullest name (and its document, if ambiguous)."""
         name = _display_name(names)
-        key = slugify(name)
+        key = slugify(_key_name(name))
         known = self.index.get(key)
+        if known is not None and not _same_eponyms(name, known):
+            key = slugify(name)  # 'X Institute named after A' when 'X Institute named after B' has the short key
+            known = self.index.get(key)
         if ambiguous or (known is not None and not _compatible(known, candidate)):
             key = f"{key}_{(candidate.country or '').lower() or self.context.document_tag}"
             if ambiguous and candidate.country is None:
@@ -260,6 +269,34 @@ def _compatible(entity: Entity, candidate: Candidate) -> bool:
     if entity.country and candidate.country and entity.country != candidate.country:
         return False
     return same_place(entity.city, candidate.city)
+
+
+def fuller_name(*names: str) -> str:
+    """The display name two articles agree on whatever their order: the one with most words, then longest."""
+    return max(names, key=lambda n: (len(n.split()), len(n), n))
+
+
+def _key_name(name: str) -> str:
+    """The part of a name every printed form of it shares: no '(ABBR)', no 'named after ...' tail.
+
+    "Naryn State University" and "Naryn State University named after S. Naamatov" are one entity (see
+    `EntityIndex.find_org`); keying both by the short form makes the key independent of which came first."""
+    name = re.sub(r"\s*\([^()]*\)\s*$", "", name)
+    return re.sub(r"\s*,?\s*(?:named after|named for|n\.\s?a\.|im\.)\s+.*$", "", name, flags=re.IGNORECASE) or name
+
+
+def _same_eponyms(name: str, entity: Entity) -> bool:
+    """Whether a name's eponym agrees with every eponym a known entity is printed with."""
+    eponym = parse_org(name).eponym
+    return all(
+        same_eponym(eponym, parse_org(n).eponym) for n in {entity.name, *entity.aliases} if not is_abbreviation(n)
+    )
+
+
+def _same_mission(parsed: OrgName, entity: Entity) -> bool:
+    """An embassy or consulate matches only one of the same country in the same place (not the reverse)."""
+    order = mission_order(parsed)
+    return not order or order == mission_order(parse_org(entity.name))
 
 
 def _denotes(abbr: OrgName, entity: Entity) -> bool:

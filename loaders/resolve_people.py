@@ -20,7 +20,8 @@ def resolve_person(candidate: Candidate, *, index: EntityIndex, tag: str) -> Ent
         return Entity(key=slugify(name), label="Person", name=name, aliases=sorted(set(candidate.names)))
     known = find_known(best, forms, index)
     if known is not None:
-        return Entity(key=known.key, label="Person", name=known.name, aliases=sorted(set(candidate.names)))
+        fuller = max((known.name, name), key=lambda n: (len(n.split()), len(n), n))  # the same in any load order
+        return Entity(key=known.key, label="Person", name=fuller, aliases=sorted(set(candidate.names)))
     key = best.key
     clash = index.get(key)
     if clash is not None and clash.label == "Person":
