@@ -1,7 +1,8 @@
 """The FastAPI application: one factory, the routers listed once, the store opened at start-up, closed at shutdown.
 
     create_app(settings=None, store=None)
-      ├─ lifespan: open_store(settings) once (unless a store is given), close it at shutdown
+      ├─ lifespan: open_store(settings) once (unless a store is given), close it at shutdown; the entity
+      │   names (for search and "did you mean") start being read in the background
       ├─ middleware: security headers; CORS only when settings.cors_origins is set
       ├─ error handlers: api.http_errors (one JSON shape for every error, documented on every route)
       └─ routers: ROUTER_MODULES, each module exposing `router`
@@ -24,6 +25,7 @@ from api.security import install_security_headers
 from graph.falkordb_async import async_reads
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
+from queries.lookup import warm_names
 
 ROUTER_MODULES: tuple[str, ...] = (
     "api.routes.health",
@@ -54,6 +56,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
             from graph.connect import open_store
 
             app.state.store = open_store(settings)
+        warm_names(app.state.store)  # the first searches would otherwise wait for every name to be read
         try:
             yield
         finally:

@@ -6,16 +6,18 @@
     search_entities(store, "xinjang univ") → full-text hits re-ranked by fuzzy similarity, plus suggestions
 
 The suggestions come from rapidfuzz over every name and alias (WRatio on the SUGGEST_POOL closest by plain
-edit ratio), read page by page with the `entity_names` query and kept for NAMES_TTL seconds per store (`forget_names(store)` after a write).
+edit ratio), read page by page with the `entity_names` query and kept for NAMES_TTL seconds per store
+(`forget_names(store)` after a write); `warm_names(store)` starts that read at start-up.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
 import weakref
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +60,7 @@ class NameCache:
 
 _names: weakref.WeakKeyDictionary[Any, NameCache] = weakref.WeakKeyDictionary()
 _names_lock = threading.Lock()
+_log = logging.getLogger(__name__)
 
 
 _build_lock = threading.Lock()
@@ -85,6 +88,25 @@ def name_cache(store: GraphStore, catalog: Catalog | None = None) -> NameCache:
         if again is not None:
             return again
         return _store_built(store, catalog or load_catalog())
+
+
+def warm_names(store: GraphStore) -> Future[None] | None:
+    """Start reading a store's names in the background (at start-up), so that the first searches find them
+    read or being read; None when they are already read or being read. A failed read (store empty or down)
+    only leaves the names to the first request, as before."""
+    if _fresh_or_stale(store) is not None or not _build_lock.acquire(blocking=False):
+        return None
+    return _REFRESHER.submit(_warm, store)
+
+
+def _warm(store: GraphStore) -> None:
+    """Read a store's names for warm_names; the caller took _build_lock for it."""
+    try:
+        _store_built(store, load_catalog())
+    except Exception:
+        _log.warning("reading the names at start-up failed; the first search reads them", exc_info=True)
+    finally:
+        _build_lock.release()
 
 
 def _rebuild(store: GraphStore, catalog: Catalog) -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import time
+import uuid
 
 import pytest
 from rapidfuzz import fuzz, process, utils
 
+from graph.connect import open_store
 from graph.errors import Ambiguous, NotFound
+from graph.settings import Settings
 from graph.store import GraphStore
 from queries import lookup
 from queries.lookup import forget_names, name_cache, resolve_ref, suggest
@@ -115,3 +118,25 @@ def test_a_query_unlike_any_name_suggests_nothing(
     assert suggest(fixture_store, "zqxw vbnm") == []
     assert suggest(fixture_store, "quantum chromodynamics") == []
     assert suggest(fixture_store, "Mozzarella pizza") == []
+
+
+def test_warm_names_reads_the_names_in_the_background(store: GraphStore) -> None:
+    add_university(store, "warm_u", "Warm University", [])
+    forget_names(store)
+    started = lookup.warm_names(store)
+    assert started is not None
+    started.result(timeout=30)
+    assert lookup.warm_names(store) is None  # already read: nothing to start
+    assert "warm university" in name_cache(store).by_form
+
+
+def test_warm_names_on_a_store_that_is_down_neither_raises_nor_blocks_later_reads(settings: Settings) -> None:
+    down = open_store(settings, graph_name=f"t_{uuid.uuid4().hex[:12]}", schema=False)
+    down.close()
+    started = lookup.warm_names(down)
+    assert started is not None
+    assert started.result(timeout=30) is None
+    assert lookup._fresh_or_stale(down) is None
+    again = lookup.warm_names(down)  # the failed read let go of the lock
+    assert again is not None
+    again.result(timeout=30)
