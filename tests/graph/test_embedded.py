@@ -204,7 +204,8 @@ def test_restart_replays_writes_longer_than_the_query_time_limit(tmp_path: Path)
     store.close()
     again = open_store(settings)  # replays that write from the AOF: it must not hit the 100 ms limit
     try:
-        assert again.read("MATCH (d:Document) RETURN count(d) AS c")[0]["c"] == 300_000
+        # the count itself may take over 100 ms on a busy machine: it gets its own limit
+        assert again.read("MATCH (d:Document) RETURN count(d) AS c", timeout_ms=60_000)[0]["c"] == 300_000
         assert dict(again.command("GRAPH.CONFIG", "GET", "*"))["TIMEOUT_DEFAULT"] == 100
     finally:
         again.close()
