@@ -18,7 +18,9 @@ from bench.config import bench_size
 def available() -> list[str]:
     """Benchmark modules: every module in bench/ that defines `main()`."""
     here = Path(__file__).parent
-    tools = {"generate", "config", "memory"}  # the generator's main() writes files; the others have none
+    # the generator's main() writes files; config and memory have none; paths and suggest_cpu time an existing
+    # store (arguments: see their docstrings), so they run by hand
+    tools = {"generate", "config", "memory", "paths", "suggest_cpu"}
     names = [m.name for m in pkgutil.iter_modules([str(here)]) if not m.name.startswith("_") and m.name not in tools]
     return sorted(n for n in names if hasattr(importlib.import_module(f"bench.{n}"), "main"))
 
