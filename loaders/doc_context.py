@@ -35,6 +35,21 @@ class DocumentContext:
     @classmethod
     def build(cls, extraction: Extraction, *, registry: Registry, index: EntityIndex) -> DocumentContext:
         """Read places, publisher and defined abbreviations off the document and its candidates."""
+        read = extraction.text_context or cls.read_text(extraction, registry=registry)
+        context = cls(
+            countries=Counter(read.countries),
+            cities=set(read.cities),
+            definitions=dict(read.definitions),
+            document_tag=read.document_tag,
+        )
+        context.publisher = _publisher(extraction.document.publisher_key, index=index, registry=registry)
+        if context.publisher and context.publisher.country:
+            context.countries[context.publisher.country] += 2
+        return context
+
+    @classmethod
+    def read_text(cls, extraction: Extraction, *, registry: Registry) -> DocumentContext:
+        """The part that depends on the text and the shipped registry alone: extraction workers read it."""
         document = extraction.document
         text = "\n".join(t for t in (document.title, document.text) if t)
         context = cls(
@@ -45,9 +60,6 @@ class DocumentContext:
         )
         for candidate in extraction.candidates:
             context._note_candidate(candidate.label, candidate.names, candidate.country, registry)
-        context.publisher = _publisher(document.publisher_key, index=index, registry=registry)
-        if context.publisher and context.publisher.country:
-            context.countries[context.publisher.country] += 2
         return context
 
     def _note_candidate(self, label: str, names: list[str], country: str | None, registry: Registry) -> None:

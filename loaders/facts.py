@@ -8,7 +8,10 @@ the result with the document as the source of every fact.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from loaders.doc_context import DocumentContext
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ class Extraction:
     document: Document
     candidates: list[Candidate] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    text_context: DocumentContext | None = None
+    """What the text alone says of places and abbreviations, when read where extraction ran (a worker)."""
 
 
 @dataclass

@@ -37,10 +37,14 @@ Outcome = Extraction | str
 
 def extract_one(document: Document, prepare: Prepare) -> Outcome:
     """One document's extraction, or why it failed (the same reasons, in-process or in a worker)."""
+    from loaders.doc_context import DocumentContext
     from loaders.extract import extract
+    from loaders.registry import Registry
 
     try:
-        return extract(prepare(document))
+        extraction = extract(prepare(document))
+        extraction.text_context = DocumentContext.read_text(extraction, registry=Registry.load())
+        return extraction
     except DocumentRejected as exc:
         return exc.message
     except Exception as exc:  # one article's extraction bug must not stop the load

@@ -20,8 +20,8 @@ from graph.settings import Settings, load_settings
 from graph.store import GraphStore
 from loaders.context import warm_extraction, with_publisher
 from loaders.extract import extract
-from loaders.facts import Document
-from loaders.parallel import Extractor
+from loaders.facts import Document, Extraction
+from loaders.parallel import Extractor, extract_one
 from loaders.pipeline import load_paths
 from tests.cli import start_cli
 from tests.loaders.test_crash import documents_loaded
@@ -66,7 +66,10 @@ def test_workers_give_the_extractions_one_process_gives() -> None:
         extractor.submit(documents)
         assert len(multiprocessing.active_children()) == 2
         found = [extractor.extraction(d) for d in documents]
-    assert found == [extract(with_publisher(d)) for d in documents]
+    one_process = [extract_one(d, with_publisher) for d in documents]
+    assert found == one_process
+    assert all(isinstance(e, Extraction) and e.text_context is not None for e in one_process)
+    assert [e.candidates for e in one_process] == [extract(with_publisher(d)).candidates for d in documents]  # type: ignore[union-attr]
     assert multiprocessing.active_children() == []
 
 
@@ -94,7 +97,7 @@ def test_a_handful_of_documents_starts_no_worker() -> None:
     with Extractor(workers=2, prepare=with_publisher, warm=warm_extraction) as extractor:
         extractor.submit(documents)
         assert multiprocessing.active_children() == []
-        assert extractor.extraction(documents[3]) == extract(with_publisher(documents[3]))
+        assert extractor.extraction(documents[3]) == extract_one(documents[3], with_publisher)
 
 
 def interrupted_load(documents: list[Document]) -> None:
