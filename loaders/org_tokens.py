@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from loaders.gazetteer import MONTH_WORDS, STOP_CAPS
 
@@ -67,6 +66,7 @@ PLURAL_HEADS = {"universities", "laboratories", "faculties"}
 UNIVERSITY_MODS = {"state", "national", "vocational", "pedagogical", "medical", "polytechnic", "technical",
                    "technological", "normal", "agrarian", "agricultural", "teachers", "language", "linguistic",
                    "economic", "humanitarian", "university", "international"}  # fmt: skip
+POSSESSIVES = frozenset({"'s", "’s"})
 TOKEN = re.compile(
     r"(?:[A-Z][a-z]?\.){1,3}(?![a-z])|[“”\"«»]|[A-Za-z0-9][\w'’]*(?:[-–][A-Za-z0-9][\w'’]*)*|[()&,;:–—-]|\S"
 )
@@ -83,10 +83,11 @@ class Token:
     end: int
     taken: bool = False
 
-    @cached_property
+    @property
     def bare(self) -> str:
-        """The word without a possessive 's (asked for often: computed once)."""
-        return self.text[:-2] if self.text[-2:] in {"'s", "’s"} else self.text
+        """The word without a possessive 's (a plain property: Python 3.11's cached_property takes a lock per token)."""
+        text = self.text
+        return text[:-2] if text[-2:] in POSSESSIVES else text
 
 
 def tokenize(text: str) -> list[Token]:

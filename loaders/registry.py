@@ -253,8 +253,12 @@ class Registry:
             words = fold(run).split()
             for size in (3, 2, 1):
                 for i in range(len(words) - size + 1):
-                    city = self.city(" ".join(words[i : i + size]))
-                    if city and city.population >= CITY_SCAN_POPULATION and len(words[i]) >= 4:
+                    if len(words[i]) < 4:
+                        continue
+                    # the words are folded already: the same lookup as self.city() without folding again
+                    named = self._city_names.get(" ".join(words[i : i + size]))
+                    city = named[0] if named else None
+                    if city and city.population >= CITY_SCAN_POPULATION:
                         found.setdefault(city.name, city)
         return list(found.values())
 
