@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Header, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from graph.errors import BadRequest, Forbidden, StoreUnavailable, Unauthorized
+from graph.errors import Forbidden, StoreUnavailable, Unauthorized
 from graph.falkordb_async import async_reads
 from graph.settings import Settings
 from graph.store import GraphStore, Row
@@ -78,14 +78,10 @@ def run_for_ref(store: GraphStore, name: str, ref: str, /, **params: Any) -> lis
 
 async def read_query(store: GraphStore, name: str, /, **params: Any) -> list[Row]:
     """`run_query` for async routes: on the event loop where the store can (FalkorDB), else in a worker thread."""
-    query = load_catalog().get(name)
-    if query.mode != "read":
-        raise BadRequest(f"{name} is a write query; it cannot be run here")
-    bound = query.bind(params)
     reads = async_reads(store)
     if reads is None:
-        return await run_in_threadpool(store.read, query.cypher_for(store.dialect), bound)
-    return await reads.read(query.cypher_for(store.dialect), bound)
+        return await run_in_threadpool(run_query, store, name, **params)
+    return await reads.read(*load_catalog().read_statement(store, name, params))
 
 
 async def read_for_ref(store: GraphStore, name: str, ref: str, /, **params: Any) -> list[Row]:

@@ -104,6 +104,13 @@ class Catalog:
             raise BadRequest(f"{name} is a write query; it cannot be run here")
         return store.write(query.cypher_for(store.dialect), params, timeout_ms=timeout_ms)
 
+    def read_statement(self, store: GraphStore, name: str, values: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        """A read query's Cypher for this engine and its coerced parameters, for callers that send it themselves."""
+        query = self.get(name)
+        if query.mode != "read" or name in searches():
+            raise BadRequest(f"{name} is not a plain read query; run it with Catalog.run")
+        return query.cypher_for(store.dialect), query.bind(values)
+
 
 def searches() -> dict[str, Callable[..., list[Row]]]:
     """Read queries answered by a search from Python: the Cypher enumerates every path (a second at 100k nodes)."""

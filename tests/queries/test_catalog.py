@@ -8,6 +8,7 @@ import pytest
 
 from graph.dialect import FALKORDB, NEO4J
 from graph.errors import BadRequest, NotFound, QueryFailed
+from graph.store import GraphStore
 from queries.catalog import load_catalog, neo4j_statements, read_catalog
 from queries.params import Param, coerce, parse_param
 
@@ -130,3 +131,12 @@ def test_neo4j_statements_cover_every_query_with_its_override() -> None:
     origin, cypher = statements["queries/search"]
     assert origin.startswith("queries/neo4j/search.cypher:") and "db.index.fulltext.queryNodes" in cypher
     assert "allShortestPaths" in statements["queries/cooperation_path"][1]
+
+
+def test_read_statement_gives_a_plain_read_and_refuses_searches(store: GraphStore) -> None:
+    catalog = load_catalog()
+    cypher, params = catalog.read_statement(store, "partners_of", {"ref": "xju"})
+    assert cypher == catalog.get("partners_of").cypher_for(store.dialect)
+    assert params["ref"] == "xju" and params["limit"] == 50
+    with pytest.raises(BadRequest):
+        catalog.read_statement(store, "cooperation_path", {"source": "a", "target": "b"})
