@@ -1,8 +1,9 @@
 """The FastAPI application: one factory, the routers listed once, the store opened at start-up, closed at shutdown.
 
     create_app(settings=None, store=None)
-      ├─ lifespan: open_store(settings) once (unless a store is given), close it at shutdown; the entity
-      │   names (for search and "did you mean") start being read in the background
+      ├─ lifespan: open_store(settings) once (unless a store is given; then start-up's objects are frozen
+      │   out of the collector's way), close it at shutdown; the entity names (for search and "did you
+      │   mean") start being read in the background
       ├─ middleware: security headers; CORS only when settings.cors_origins is set
       ├─ error handlers: api.http_errors (one JSON shape for every error, documented on every route)
       └─ routers: ROUTER_MODULES, each module exposing `router`
@@ -12,6 +13,7 @@ To add a router, add its module to ROUTER_MODULES (one line).
 
 from __future__ import annotations
 
+import gc
 import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -45,6 +47,14 @@ DESCRIPTION = (
 )
 
 
+def settle_heap() -> None:
+    """Move what start-up built (modules, the app, the catalogue: ~100k objects that live as long as the
+    process) out of the garbage collector's way: each full collection of a busy worker traversed them for
+    50-100 ms while every request in flight waited (most of partners_of's p99 at M under 32 clients)."""
+    gc.collect()
+    gc.freeze()
+
+
 def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:
     """Build the app; with `store` given (tests) it is used as is and not closed at shutdown."""
     settings = settings or get_settings()
@@ -56,6 +66,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
             from graph.connect import open_store
 
             app.state.store = open_store(settings)
+            settle_heap()
         warm_names(app.state.store)  # the first searches would otherwise wait for every name to be read
         try:
             yield

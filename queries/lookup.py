@@ -19,7 +19,7 @@ import time
 import weakref
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
@@ -30,14 +30,13 @@ from queries.catalog import Catalog, load_catalog
 from queries.shared_reads import forget_shared
 
 NAMES_TTL = 30.0
-NAMES_PAGE = 5000
+NAMES_PAGE = 10_000
 SUGGEST_CUTOFF = 75.0
 SEARCH_POOL = 100
 _WORD = re.compile(r"[^\W_]")
 
 
-@dataclass(frozen=True, slots=True)
-class NameEntry:
+class NameEntry(NamedTuple):
     """One surface form of one entity."""
 
     form: str
@@ -47,15 +46,34 @@ class NameEntry:
     country: str | None
 
 
+NameRow = tuple[str, str, str, str | None, str | None]
+"""A NameEntry's fields as a plain tuple: the garbage collector stops tracking a tuple of strings (not a
+tuple subclass), so 190k of them (at M) do not make each full collection of a busy API worker take
+100-400 ms (measured: the partners_of p99 under load was made of those pauses)."""
+
+
 @dataclass(frozen=True)
 class NameCache:
     """Every name and alias of one store, read at `read_at`, with an index by case-folded form and the forms
-    as rapidfuzz compares them (`processed`, aligned with `entries`; processed once, not per suggestion)."""
+    as rapidfuzz compares them (`processed`, aligned with `rows`; processed once, not per suggestion)."""
 
     read_at: float
-    entries: list[NameEntry]
-    by_form: dict[str, list[NameEntry]]
+    rows: list[NameRow]
+    by_form: dict[str, tuple[int, ...]]
     processed: list[str]
+
+    def entry(self, index: int) -> NameEntry:
+        """The name at `index` of `rows`, with its fields named."""
+        return NameEntry._make(self.rows[index])
+
+    def named(self, form: str) -> list[NameEntry]:
+        """The entries whose form is `form`, ignoring case."""
+        return [self.entry(i) for i in self.by_form.get(form.casefold(), ())]
+
+    @property
+    def entries(self) -> list[NameEntry]:
+        """Every entry, fields named (built on each call: for inspection, not for hot paths)."""
+        return [NameEntry._make(row) for row in self.rows]
 
 
 _names: weakref.WeakKeyDictionary[Any, NameCache] = weakref.WeakKeyDictionary()
@@ -141,12 +159,13 @@ def _is_fresh(cache: NameCache) -> bool:
 
 def _build_cache(store: GraphStore, catalog: Catalog) -> NameCache:
     """Read every name and index it by case-folded form."""
-    entries = list(_read_names(store, catalog))
-    by_form: dict[str, list[NameEntry]] = {}
-    for entry in entries:
-        by_form.setdefault(entry.form.casefold(), []).append(entry)
-    processed = [utils.default_process(entry.form) for entry in entries]
-    return NameCache(time.monotonic(), entries, by_form, processed)
+    rows = _read_names(store, catalog)
+    grouped: dict[str, list[int]] = {}
+    for index, row in enumerate(rows):
+        grouped.setdefault(row[0].casefold(), []).append(index)
+    by_form = {form: tuple(indexes) for form, indexes in grouped.items()}  # plain tuples of ints: untracked too
+    processed = [utils.default_process(row[0]) for row in rows]
+    return NameCache(time.monotonic(), rows, by_form, processed)
 
 
 def entity_names(store: GraphStore, catalog: Catalog | None = None) -> list[NameEntry]:
@@ -154,16 +173,16 @@ def entity_names(store: GraphStore, catalog: Catalog | None = None) -> list[Name
     return name_cache(store, catalog).entries
 
 
-def _read_names(store: GraphStore, catalog: Catalog) -> list[NameEntry]:
+def _read_names(store: GraphStore, catalog: Catalog) -> list[NameRow]:
     """Read the names page by page."""
-    entries: list[NameEntry] = []
+    entries: list[NameRow] = []
     after = ""
     while True:
         rows = catalog.run(store, "entity_names", {"after": after, "limit": NAMES_PAGE})
         for row in rows:
             for form in dict.fromkeys([row["name"], *row["aliases"]]):
                 if form:
-                    entries.append(NameEntry(form, row["key"], row["name"] or row["key"], row["type"], row["country"]))
+                    entries.append((form, row["key"], row["name"] or row["key"], row["type"], row["country"]))
         if len(rows) < NAMES_PAGE:
             return entries
         after = rows[-1]["key"]
@@ -180,11 +199,10 @@ def forget_names(store: GraphStore) -> None:
 def suggest(store: GraphStore, text: str, *, limit: int = 5, catalog: Catalog | None = None) -> list[Row]:
     """Entities whose name or an alias is close to `text`, best first, one row per entity."""
     cache = name_cache(store, catalog)
-    entries = cache.entries
     matches = _SCORER.submit(_closest, utils.default_process(text), cache.processed, limit * 4).result()
     best: dict[str, Row] = {}
-    for score, index in sorted(matches, key=lambda m: (-m[0], len(entries[m[1]].form))):
-        entry = entries[index]
+    for score, index in sorted(matches, key=lambda m: (-m[0], len(cache.rows[m[1]][0]))):
+        entry = cache.entry(index)
         form = entry.form
         if entry.key not in best:
             best[entry.key] = {
@@ -265,7 +283,7 @@ def _cached_matches(store: GraphStore, ref: str, catalog: Catalog) -> list[Row]:
     """
     wanted = ref.casefold()
     found: dict[str, Row] = {}
-    for entry in name_cache(store, catalog).by_form.get(wanted, []):
+    for entry in name_cache(store, catalog).named(wanted):
         matched = "name" if entry.name.casefold() == wanted else "alias"
         row = found.setdefault(
             entry.key,
