@@ -8,17 +8,19 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from api.app import GEN0_THRESHOLD, create_app
 from graph.settings import Settings
 from graph.store import GraphStore
 
 
 @pytest.fixture
 def unfrozen() -> Iterator[None]:
-    """Give the test process its objects back to the collector afterwards."""
+    """Give the test process its objects and thresholds back afterwards."""
+    thresholds = gc.get_threshold()
     gc.unfreeze()
     yield
     gc.unfreeze()
+    gc.set_threshold(*thresholds)
 
 
 @pytest.mark.usefixtures("unfrozen")
@@ -26,6 +28,7 @@ def test_an_app_that_opens_its_store_freezes_what_start_up_built(settings: Setti
     with TestClient(create_app(settings)) as client:
         assert client.get("/health").status_code == 200
         assert gc.get_freeze_count() > 10_000  # modules, the app, the catalogue
+        assert gc.get_threshold()[0] == GEN0_THRESHOLD
 
 
 @pytest.mark.usefixtures("unfrozen")
@@ -33,3 +36,4 @@ def test_an_app_given_a_store_leaves_the_collector_alone(settings: Settings, fix
     with TestClient(create_app(settings, store=fixture_store)) as client:
         assert client.get("/health").status_code == 200
         assert gc.get_freeze_count() == 0
+        assert gc.get_threshold()[0] < GEN0_THRESHOLD
