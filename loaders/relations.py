@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import combinations
 
 from loaders.agreements import read_agreement
 from loaders.branches import branch_parts, branches_without_host
+from loaders.cooperation import read_cooperation
 from loaders.coref import name_words
 from loaders.dates import find_dates, year_of
 from loaders.events import read_events
@@ -27,12 +27,6 @@ from loaders.unit_parents import clause_parents
 from loaders.visits import read_visits
 
 ORG_LABELS = {"University", "Organization"}
-COOPERATION = re.compile(
-    r"cooperat|partner|collaborat|jointly|joint |together|agreed|agreement|memorand|talks|co-|"
-    r"organi[sz]ed by|sponsored|exchange|in partnership",
-    re.IGNORECASE,
-)
-ALL_PAIRS = re.compile(r"co-sponsored|co-organi[sz]ed|organi[sz]ed by|jointly|in partnership", re.IGNORECASE)
 DELEGATION_OF = re.compile(r"delegation (?:of|from) (?:the )?$", re.IGNORECASE)
 PLANNED_DELEGATION = re.compile(r"\b(?:will|expected to|plan\w* to|is to|are to|invit\w*)\b", re.IGNORECASE)
 """'... when a NWAFU delegation visits Tashkent' (next year): not the delegation the article follows."""
@@ -152,7 +146,7 @@ def _read_sentence(context: Context, sentence: Sentence, mentions: list[Mention]
     branch_parts(context, text, mentions)
     visited = read_visits(context, text, mentions)
     parties = read_agreement(context, text, orgs, visited)
-    _cooperation(context, text, orgs, parties, visited)
+    read_cooperation(context, text, mentions, parties, visited)
     read_involvement(context, text, mentions, list(dict.fromkeys(orgs + parties)))
 
 
@@ -368,21 +362,3 @@ def _units_without_parent(context: Context) -> None:
         first = next((m for m in context.mentions if context.id_of(m) == candidate.local_id), None)
         evidence = context.sentences[first.sentence].text if first else ""
         context.add("PART_OF", candidate.local_id, context.root(owner), evidence)
-
-
-def _cooperation(
-    context: Context, text: str, orgs: list[str], parties: list[str], visited: list[tuple[str, str]]
-) -> None:
-    """COOPERATES_WITH: agreement parties, visit pairs, and organisations a sentence says work together."""
-    for a, b in combinations(parties, 2):
-        context.add("COOPERATES_WITH", a, b, text)
-    for visitor, host in visited:
-        context.add("COOPERATES_WITH", visitor, host, text)
-    if len(orgs) < 2 or not COOPERATION.search(text) or visited:
-        return
-    if len(orgs) == 2 or ALL_PAIRS.search(text):
-        pairs = list(combinations(orgs, 2))
-    else:
-        pairs = [(orgs[0], other) for other in orgs[1:]]
-    for a, b in pairs:
-        context.add("COOPERATES_WITH", a, b, text)

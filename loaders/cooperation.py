@@ -1,0 +1,181 @@
+"""COOPERATES_WITH only where a sentence gives cooperation evidence, between the organisations it links.
+
+Evidence of the genre: the parties of a signed agreement; a visit between two institutions (not a call at
+a ministry, embassy or consulate, and not every member of a joint delegation with every host); "cooperation
+between X and Y"; "X cooperates / partners / agreed with Y"; "X together with Y" or "in partnership with Y"
+(a joint creation: every founder with every other); "X and Y will jointly / agreed to ..."; "co-organised /
+jointly established by X, Y and Z"; "with the support of Z". Organisations merely present in the sentence
+(hosts of a forum, ministries that "noted", embassies mentioned) are not paired.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from loaders.agreements import main_pair
+
+if TYPE_CHECKING:
+    from loaders.mentions import Mention
+    from loaders.relations import Context
+
+ORG_LABELS = {"University", "Organization"}
+OFFICIAL = re.compile(
+    r"\b(?:Ministry|Embassy|Consulate|Committee|Parliament|Government|Commission|Administration|Majilis|Akimat)\b|"
+    r"\bDepartment of Education\b",
+    re.IGNORECASE,
+)
+"""Official bodies: a visit to or by one is protocol, not cooperation between institutions."""
+BETWEEN = re.compile(
+    r"\b(?:cooperation|co-operation|partnership|collaboration|relations|ties|exchanges?|contacts)\s+"
+    r"(?:[\w-]+\s+){0,3}?between\s+",
+    re.IGNORECASE,
+)
+WITH = re.compile(
+    r"\b(?:cooperat(?:es|ed|ing|e)|co-operat\w+|collaborat(?:es|ed|ing|e)|partner(?:s|ed|ing)?|"
+    r"(?:cooperation|partnership|collaboration|agreed|agreement|negotiations|talks)|(?:is|are|was|were) partners)\s+"
+    r"with\s+",
+    re.IGNORECASE,
+)
+"""'X cooperates with Y', 'X's partnership with Y', 'X agreed with Y to ...': the subject with each partner."""
+JOINT_WITH = re.compile(r"\b(?:together|jointly|in partnership|in cooperation|in collaboration)\s+with\s+", re.I)
+"""'created by X together with Y and Z': every founder with every other."""
+JOINT_BY = re.compile(
+    r"\b(?:co-?(?:organi[sz]ed|sponsored|hosted|founded|established|funded)|"
+    r"(?:organi[sz]ed|sponsored|hosted|established|created|opened|built|founded|run|launched|set up)\s+jointly|"
+    r"jointly\s+(?:organi[sz]ed|sponsored|hosted|established|created|opened|built|founded|run|launched|set up)|"
+    r"organi[sz]ed|sponsored)\s+by\s+",
+    re.IGNORECASE,
+)
+"""'co-organised by X and Y', 'jointly established by X and Y' (and 'organised by X and Y' when two are named)."""
+SUPPORT = re.compile(r"\bwith the (?:support|assistance|help) of\s+", re.IGNORECASE)
+COORDINATED = re.compile(
+    r"^\s*(?:also\s+|have\s+|has\s+|had\s+|will\s+|would\s+|then\s+|further\s+|both\s+)*"
+    r"(?:jointly|together|cooperat\w*|collaborat\w*|partner\w*|agreed|decided to|co-\w+|will sign|plan\w* to sign)\b",
+    re.IGNORECASE,
+)
+"""'X and Y (will) jointly / agreed / cooperate ...' right after a list of two or more."""
+AGREED_THAT = re.compile(r"\bagreed (?:that|on)\s+", re.IGNORECASE)
+WITH_WHICH = re.compile(r"\bwith (?:which|whom)\b", re.IGNORECASE)
+BOTH = re.compile(r"\b(?:the two|both) (?:universities|sides|parties|institutions|organi[sz]ations)\b[^.;]*$", re.I)
+LIST_GAP = re.compile(
+    r"\)?\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*(?:and\s+|as well as\s+)?|\band\s+|as well as\s+|&\s*)?(?:the\s+)?\(?",
+    re.IGNORECASE,
+)
+LEAD = re.compile(r"[\s:]*(?:(?:the|representatives|of|both|leadership|management|universities|are)\s+|:\s*)*", re.I)
+CLAUSE_END = re.compile(r"[;]|\.\s|\bwhere\b|\bwhile\b")
+
+
+def read_cooperation(
+    context: Context,
+    text: str,
+    mentions: list[Mention],
+    parties: list[str],
+    visited: list[tuple[str, str]],
+) -> None:
+    """COOPERATES_WITH from agreement parties, institutional visits and the sentence's cooperation phrases."""
+    for a, b in combinations(parties, 2):
+        context.add("COOPERATES_WITH", a, b, text)
+    for visitor, host in visited:
+        if _institutional_visit(context, visitor, host):
+            context.add("COOPERATES_WITH", visitor, host, text)
+    orgs = [m for m in mentions if m.kind != "branch" and context.label(context.id_of(m)) in ORG_LABELS | {"Lab"}]
+    for group in _linked_groups(context, text, orgs):
+        linked = [o for o in group if context.label(o) in ORG_LABELS]
+        for a, b in combinations(dict.fromkeys(linked), 2):
+            context.add("COOPERATES_WITH", a, b, text)
+
+
+def is_official(context: Context, local: str) -> bool:
+    """A ministry, embassy, consulate, committee or commission (by any of its names)."""
+    return any(OFFICIAL.search(name) for name in context.candidate(local).names)
+
+
+def _institutional_visit(context: Context, visitor: str, host: str) -> bool:
+    """A visit between institutions, not to or by an official body, nor one member of a joint delegation."""
+    if is_official(context, visitor) or is_official(context, host):
+        return False
+    return not (len(context.delegates) > 1 and visitor in context.delegates)
+
+
+def _linked_groups(context: Context, text: str, orgs: list[Mention]) -> list[list[str]]:
+    """Sets of organisations the sentence says cooperate, each group fully paired."""
+    groups: list[list[str]] = []
+    for match in BETWEEN.finditer(text):
+        groups.append(_listed(context, text, orgs, match.end()))
+    for match in JOINT_BY.finditer(text):
+        listed = _listed(context, text, orgs, match.end())
+        groups.append(listed if len(listed) > 1 else [])
+    for match in JOINT_WITH.finditer(text):
+        subject = _subject(context, text, orgs, match.start())
+        groups.append([*subject, *_listed(context, text, orgs, match.end())] if subject else [])
+    for match in WITH.finditer(text):
+        subject = _subject(context, text, orgs, match.start())
+        groups += [[*subject, partner] for partner in _listed(context, text, orgs, match.end())]
+    groups += _coordinated(context, text, orgs)
+    groups += _partners_with_which(context, text, orgs)
+    groups += _supporters(context, text, orgs, groups)
+    return [g for g in groups if len(set(g)) > 1]
+
+
+def _listed(context: Context, text: str, orgs: list[Mention], at: int) -> list[str]:
+    """The organisations listed from `at` on: 'X, Y (city) and the Z', each once."""
+    first = next((m for m in orgs if m.start >= at), None)
+    if first is None or not LEAD.fullmatch(text[at : first.start]):
+        return []
+    listed = [first]
+    for mention in orgs:
+        if mention.start >= listed[-1].end and LIST_GAP.fullmatch(text[listed[-1].end : mention.start]):
+            listed.append(mention)
+    return [i for i in dict.fromkeys(context.id_of(m) for m in listed) if i]
+
+
+def _subject(context: Context, text: str, orgs: list[Mention], at: int) -> list[str]:
+    """Who does it: the organisation named last before `at` in the same clause, or 'the two sides'."""
+    before = [
+        m
+        for m in orgs
+        if m.end <= at and context.label(context.id_of(m)) in ORG_LABELS and not CLAUSE_END.search(text[m.end : at])
+    ]
+    if before:
+        return [i for i in [context.id_of(before[-1])] if i]
+    return main_pair(context) if BOTH.search(text[:at]) else []
+
+
+def _coordinated(context: Context, text: str, orgs: list[Mention]) -> list[list[str]]:
+    """'X and Y will jointly ...', 'agreed that X, Y and Z will ...': a list followed by a joint verb."""
+    groups = []
+    for start, mention in enumerate(orgs):
+        if start and LIST_GAP.fullmatch(text[orgs[start - 1].end : mention.start]):
+            continue  # not the head of a list
+        listed = _listed(context, text, orgs[start:], mention.start)
+        last = max((m.end for m in orgs[start:] if context.id_of(m) in listed), default=mention.end)
+        follows = COORDINATED.match(text[last:])
+        agreed = AGREED_THAT.search(text[max(0, mention.start - 20) : mention.start])
+        if len(listed) > 1 and (follows or agreed):
+            groups.append(listed)
+    return groups
+
+
+def _partners_with_which(context: Context, text: str, orgs: list[Mention]) -> list[list[str]]:
+    """'the universities with which X cooperates are: A, B, C': X with each one listed after."""
+    which = WITH_WHICH.search(text)
+    if which is None:
+        return []
+    after = [m for m in orgs if m.start >= which.end()]
+    if not after:
+        return []
+    subject = context.id_of(after[0])
+    listed = next((found for m in after[1:] if len(found := _listed(context, text, after, m.start)) > 1), [])
+    return [[subject, partner] for partner in listed if subject]
+
+
+def _supporters(context: Context, text: str, orgs: list[Mention], groups: list[list[str]]) -> list[list[str]]:
+    """'opened by X together with Y with the support of Z': Z with each of those who did it."""
+    found = []
+    for match in SUPPORT.finditer(text):
+        doers = [o for g in groups for o in g]
+        for supporter in _listed(context, text, orgs, match.end()):
+            found += [[supporter, doer] for doer in dict.fromkeys(doers)]
+    return found

@@ -1,0 +1,89 @@
+"""COOPERATES_WITH needs cooperation evidence: invented sentences of the genre (names not from any corpus)."""
+
+from __future__ import annotations
+
+from tests.loaders.test_relations_genre import relations, run
+
+
+def pairs(text: str) -> set[frozenset[str]]:
+    return {frozenset(p) for p in relations(run(text), "COOPERATES_WITH")}
+
+
+def test_forum_hosts_are_not_partners_of_its_organisers() -> None:
+    text = (
+        "The forum, held at Aral State University, was co-organized by the Ministry of Education of Kazakhstan "
+        "and the Hubei Provincial Department of Education."
+    )
+    assert pairs(text) == {
+        frozenset({"Ministry of Education of Kazakhstan", "Hubei Provincial Department of Education"})
+    }
+
+
+def test_a_call_at_an_embassy_is_no_cooperation() -> None:
+    text = (
+        "On May 3 the delegation of Aral State University visited Hubei University. "
+        "On May 5 the delegation visited the Embassy of Kazakhstan in the People's Republic of China."
+    )
+    extraction = run(text)
+    visited = relations(extraction, "VISITED")
+    assert ("Aral State University", "Embassy of Kazakhstan in the People's Republic of China") in visited
+    assert {frozenset(p) for p in relations(extraction, "COOPERATES_WITH")} == {
+        frozenset({"Aral State University", "Hubei University"})
+    }
+
+
+def test_members_of_a_joint_delegation_cooperate_only_where_they_sign() -> None:
+    text = (
+        "The delegation consisting of representatives of Balkan State University and Dashoguz Agricultural "
+        "Institute visited Hubei University on May 3. The agreement on cooperation between Balkan State "
+        "University and Hubei University was signed."
+    )
+    assert pairs(text) == {frozenset({"Balkan State University", "Hubei University"})}
+
+
+def test_cooperation_between_two_named_after_a_third() -> None:
+    text = (
+        "Speaking at Karshi State University, the minister praised the cooperation between Hunan Normal "
+        "University and Termez State University."
+    )
+    assert pairs(text) == {frozenset({"Hunan Normal University", "Termez State University"})}
+
+
+def test_founders_of_a_joint_unit_all_cooperate() -> None:
+    text = (
+        "The laboratory was created by Karshi State University together with Hunan Normal University "
+        "and Hubei University."
+    )
+    assert pairs(text) == {
+        frozenset({"Karshi State University", "Hunan Normal University"}),
+        frozenset({"Karshi State University", "Hubei University"}),
+        frozenset({"Hunan Normal University", "Hubei University"}),
+    }
+
+
+def test_mentioned_together_is_not_cooperation() -> None:
+    text = (
+        "The rector of Karshi State University, a graduate of Hubei University, spoke about student exchange "
+        "and talks on new programmes."
+    )
+    assert pairs(text) == set()
+
+
+def test_a_welcome_to_a_ministry_and_a_university_is_no_partnership() -> None:
+    text = (
+        "The rector extended a warm welcome to the Ministry of Education of China and Hubei University, noting "
+        "that the new centre marks the beginning of a new partnership."
+    )
+    assert pairs(text) == set()
+
+
+def test_agreed_that_several_will_jointly_act() -> None:
+    text = (
+        "The sides also agreed that Karshi State University, Hunan Normal University and Hubei University will "
+        "sign a memorandum next year."
+    )
+    assert pairs(text) == {
+        frozenset({"Karshi State University", "Hunan Normal University"}),
+        frozenset({"Karshi State University", "Hubei University"}),
+        frozenset({"Hunan Normal University", "Hubei University"}),
+    }
