@@ -29,6 +29,20 @@ _FOLD_SOURCES = (
 )
 """Replace this row's sources (and their evidence) in a relationship, keeping every other source."""
 
+ACCUMULATED: dict[str, tuple[str, ...]] = {"AFFILIATED_WITH": ("title",)}
+"""Fact properties articles state differently ("Rector", "Rector of X University"): the relationship keeps
+every value in a list (`titles`) and, as `title`, the longest (the same one whatever the load order)."""
+
+
+def _accumulate(prop: str) -> str:
+    """SET items keeping every value of `prop` (row.acc.<prop>s holds this row's) and the longest one."""
+    new, old = f"row.acc.{prop}", f"r.{prop}"
+    return (
+        f"r.{prop}s = [v IN coalesce(r.{prop}s, []) WHERE NOT v IN row.acc.{prop}s] + row.acc.{prop}s, "
+        f"{old} = CASE WHEN {new} IS NULL THEN {old} WHEN {old} IS NULL OR size({new}) > size({old}) "
+        f"OR (size({new}) = size({old}) AND {new} < {old}) THEN {new} ELSE {old} END"
+    )
+
 
 def batches(rows: Sequence[Row], size: int = DEFAULT_BATCH) -> Iterator[Sequence[Row]]:
     """Slice rows into batches small enough for FalkorDB's inlined parameters."""
@@ -52,11 +66,12 @@ def fact_upsert_cypher(rel_type: str) -> str:
     merge_props = MERGE_PROPERTIES.get(rel_type, ())
     pattern = ", ".join(f"{p}: row.merge.{p}" for p in merge_props)
     rel = f"[r:{rel_type} {{{pattern}}}]" if pattern else f"[r:{rel_type}]"
+    kept = "".join(f", {_accumulate(p)}" for p in ACCUMULATED.get(rel_type, ()))
     return (
         "UNWIND $rows AS row "
         "MATCH (a:Entity {key: row.a}) MATCH (b:Entity {key: row.b}) "
         f"MERGE (a)-{rel}->(b) "
-        f"SET {_FOLD_SOURCES}"
+        f"SET {_FOLD_SOURCES}{kept}"
     )
 
 
@@ -92,10 +107,12 @@ def upsert_facts(store: GraphStore, *, rel_type: str, rows: Sequence[Row], batch
     """Create or update fact relationships; rows are `{a, b, sources, evidence, props, merge}`.
 
     Rows that denote one relationship are folded first: FalkorDB does not see a relationship merged earlier
-    in the same query.
+    in the same query. An ACCUMULATED property keeps every value the rows and the graph give it.
     """
     merge_props = MERGE_PROPERTIES.get(rel_type, ())
-    for chunk in batches(fold_fact_rows(rows), batch_size):
+    accumulated = ACCUMULATED.get(rel_type, ())
+    folded = fold_fact_rows([_accumulated(r, accumulated) for r in rows] if accumulated else rows)
+    for chunk in batches(folded, batch_size):
         undated = [r for r in chunk if merge_props and _has_null_merge(r, merge_props)]
         dated = [r for r in chunk if not (merge_props and _has_null_merge(r, merge_props))] if undated else chunk
         if dated:
@@ -104,6 +121,25 @@ def upsert_facts(store: GraphStore, *, rel_type: str, rows: Sequence[Row], batch
             pairs = [{"a": r["a"], "b": r["b"]} for r in undated]
             store.write(undated_create_cypher(rel_type), {"rows": pairs})
             store.write(undated_update_cypher(rel_type), {"rows": undated})
+
+
+def _accumulated(row: Row, props: Sequence[str]) -> Row:
+    """The row with these properties moved out of those `r += row.props` sets, into `acc` lists."""
+    rest = dict(row["props"])
+    acc = {f"{p}s": [rest[p]] if rest.get(p) is not None else [] for p in props}
+    for prop in props:
+        rest.pop(prop, None)
+    return {**row, "props": rest, "acc": acc}
+
+
+def _longest(acc: Row) -> Row:
+    """Each accumulated property's values (sorted) and, under its own name, the longest one."""
+    out: Row = {}
+    for plural, values in acc.items():
+        ordered = sorted(set(values))
+        out[plural] = ordered
+        out[plural[:-1]] = max(ordered, key=lambda v: (len(v), [-ord(c) for c in v])) if ordered else None
+    return out
 
 
 def _has_null_merge(row: Row, merge_props: Sequence[str]) -> bool:
@@ -179,6 +215,9 @@ def fold_fact_rows(rows: Iterable[Row]) -> list[Row]:
             }
         if row.get("props"):
             target["props"].update({k: v for k, v in row["props"].items() if v is not None})
+        for plural, values in (row.get("acc") or {}).items():
+            gathered = target.setdefault("acc", {}).setdefault(plural, [])
+            gathered += [v for v in values if v not in gathered]
         sources, evidence = target["sources"], target["evidence"]
         for source, sentence in zip(row["sources"], row["evidence"], strict=True):
             if source not in sources:
@@ -186,6 +225,8 @@ def fold_fact_rows(rows: Iterable[Row]) -> list[Row]:
                 evidence.append(sentence)
     for target in folded.values():
         target["props"].update({k: v for k, v in target["merge"].items() if v is not None})
+        if "acc" in target:
+            target["acc"] = _longest(target["acc"])
     return list(folded.values())
 
 

@@ -109,15 +109,8 @@ class EntityIndex:
         return self._sorted(self._by_abbreviation.get((label_group(label), abbreviation.upper()), set()))
 
     def find_person(self, person: PersonName) -> list[Entity]:
-        """Persons whose names are compatible with this one (same surname, agreeing given names)."""
-        found = []
-        for entity in self._sorted(self._by_surname.get(person.surname, set())):
-            forms = [p for p in map(parse_person, [entity.name, *entity.aliases]) if p is not None]
-            if person.given or person.initials:  # a bare "Zheng" alias says nothing about "Wang Zheng"
-                forms = [p for p in forms if p.given or p.initials]
-            if any(same_person(person, form) for form in forms):
-                found.append(entity)
-        return found
+        """Persons whose names are all compatible with this one (same surname, agreeing given names)."""
+        return [e for e in self._sorted(self._by_surname.get(person.surname, set())) if fits_person(person, e)]
 
     def find_named(self, label: str, name: str) -> list[Entity]:
         """Entities of other labels (initiatives, events...) with this normalised name."""
@@ -135,6 +128,15 @@ class EntityIndex:
     def _eponyms(self, entity: Entity) -> set[str]:
         """Every eponym this entity's names carry (an empty one when some name has none)."""
         return {parse_org(n).eponym for n in [entity.name, *entity.aliases] if not is_abbreviation(n)} or {""}
+
+
+def fits_person(person: PersonName, entity: Entity) -> bool:
+    """Whether a name can be one more form of a known person: compatible with every form it has been printed in
+    ("Marat Chynybaev" is not the "M. Chynybaev" another article calls "Mirlan Chynybaev")."""
+    forms = [p for p in map(parse_person, [entity.name, *entity.aliases]) if p is not None]
+    if person.given or person.initials:  # a bare "Zheng" alias says nothing about "Wang Zheng"
+        forms = [p for p in forms if p.given or p.initials]
+    return bool(forms) and all(same_person(person, form) for form in forms)
 
 
 def _kept_name(known: Entity, entity: Entity) -> str:

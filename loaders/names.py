@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -108,6 +108,8 @@ class PersonName:
     surname: str
     given: tuple[str, ...] = ()
     initials: str = ""
+    printed: tuple[str, ...] = field(default=(), compare=False)
+    """Surname and given names in printed order ("Rahimzoda Jamshed Nurullo"), to read initials against."""
 
     @property
     def key(self) -> str:
@@ -132,11 +134,12 @@ def parse_person(name: str) -> PersonName | None:
     letters = "".join(c.lower() for t in initials for c in t if c.isupper())
     if initials:
         return PersonName(surname="_".join(words), initials=letters)
+    printed = tuple(words)
     if len(words) >= 3 and PATRONYMIC.search(words[-1]):
-        return PersonName(surname=words[0], given=tuple(words[1:]), initials=_letters(words[1:]))
+        return PersonName(surname=words[0], given=printed[1:], initials=_letters(words[1:]), printed=printed)
     if len(words) == 1:
         return PersonName(surname=words[0])
-    return PersonName(surname=words[-1], given=tuple(words[:-1]), initials=_letters(words[:-1]))
+    return PersonName(surname=words[-1], given=printed[:-1], initials=_letters(words[:-1]), printed=printed)
 
 
 def strip_titles(name: str) -> str:
@@ -167,8 +170,10 @@ def same_person(a: PersonName, b: PersonName) -> bool:
         names = {full.surname, *full.given}
         if short.surname not in names:
             return False
-        rest = [w for w in (full.surname, *full.given) if w != short.surname]
-        return not short.initials or (bool(rest) and short.initials[0] == rest[0][0])
+        rest = _letters([w for w in full.printed or (*full.given, full.surname) if w != short.surname])
+        return not short.initials or (
+            bool(rest) and (rest.startswith(short.initials) or short.initials.startswith(rest))
+        )
     return a.surname == b.surname and (
         not a.initials or not b.initials or a.initials.startswith(b.initials) or b.initials.startswith(a.initials)
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import urlparse
 
 from loaders.doc_context import DocumentContext, same_place
@@ -19,9 +20,9 @@ from loaders.index import EntityIndex, label_group
 from loaders.judgements import Judgements
 from loaders.names import is_abbreviation, slugify
 from loaders.org_names import OrgName, abbreviates, mission_order, parse_org, same_eponym
+from loaders.person_forms import person_order, resolve_document_person
 from loaders.registry import Registry, RegistryMatch, RegistryOrg
 from loaders.resolve_other import resolve_other
-from loaders.resolve_people import resolve_person
 from loaders.resolve_units import resolve_branch, resolve_unit
 
 __all__ = ["EntityIndex", "resolve", "resolve_publisher"]
@@ -51,6 +52,7 @@ class Resolver:
             shared = next((e for e in resolution.entities.values() if e.key == entity.key), None)
             if shared is not None:
                 shared.aliases = sorted(set(shared.aliases) | set(entity.aliases))
+                shared.props = merged_props(shared.props, entity.props)
                 entity = shared
             resolution.entities[candidate.local_id] = entity
             self.context.note(entity)
@@ -65,7 +67,9 @@ class Resolver:
         if candidate.label == "Lab":
             return resolve_unit(candidate, resolver=self, resolution=resolution)
         if candidate.label == "Person":
-            return resolve_person(candidate, index=self.index, tag=self.context.document_tag)
+            return resolve_document_person(
+                candidate, index=self.index, resolution=resolution, tag=self.context.document_tag
+            )
         return resolve_other(
             candidate,
             extraction=self.extraction,
@@ -317,8 +321,22 @@ def _display_name(names: list[str]) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
 
+def merged_props(kept: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:
+    """Two candidates' properties for one entity: lists joined (titles, topics), other values kept first."""
+    merged = dict(kept)
+    for name, value in more.items():
+        old = merged.get(name)
+        if isinstance(old, list) and isinstance(value, list):
+            merged[name] = list(dict.fromkeys([*old, *value]))
+        elif old is None:
+            merged[name] = value
+    return merged
+
+
 def _order(candidate: Candidate) -> tuple[int, int, str]:
-    """Full-named organisations first, then abbreviations, units, people, the rest."""
+    """Full-named organisations first, then abbreviations, units, people (fullest names first), the rest."""
     rank = 1 if candidate.props.get("branch") else _LABEL_ORDER.get(candidate.label, 4)
+    if candidate.label == "Person":
+        return (rank, person_order(candidate), candidate.local_id)
     bare = int(all(is_abbreviation(n) for n in candidate.names))
     return (rank, bare, candidate.local_id)

@@ -24,7 +24,12 @@ DOCUMENT_STATE = (
     "OPTIONAL MATCH (old:Document {source_id: doc.source_id}) WHERE old.key <> doc.key "
     "RETURN doc.key AS key, same._complete AS complete, collect(old.key) AS replaces"
 )
-EXISTING_LABELS = "UNWIND $keys AS k MATCH (n:Entity {key: k}) RETURN n.key AS key, labels(n) AS labels"
+EXISTING_NODES = (
+    "UNWIND $keys AS k MATCH (n:Entity {key: k}) "
+    "RETURN n.key AS key, labels(n) AS labels, n.titles AS titles, n.topics AS topics"
+)
+LIST_PROPERTIES = ("titles", "topics")
+"""Node properties every article adds to (a person's titles, an agreement's topics): none replaces another's."""
 MARK_COMPLETE = "UNWIND $keys AS k MATCH (d:Document {key: k}) SET d._complete = true"
 
 
@@ -128,9 +133,11 @@ def fact_row(rel_type: str, a: str, b: str, *, doc_key: str, evidence: str, prop
 def write_plans(store: GraphStore, plans: Sequence[DocumentPlan], *, batch_size: int = 1000) -> WriteRows:
     """Write a batch of resolved documents: entities, documents, mentions, facts, then completion marks."""
     keys = sorted({e.key for p in plans for e in p.resolution.entities.values()})
-    rows = collect_rows(plans, labels=existing_labels(store, keys))
+    existing = existing_nodes(store, keys)
+    rows = collect_rows(plans, labels={k: label for k, (label, _) in existing.items()})
     for label, node_rows in sorted(rows.nodes.items()):
-        upsert_nodes(store, label=label, rows=_merge_node_rows(node_rows), batch_size=batch_size)
+        merged = _merge_node_rows(node_rows, known={k: lists for k, (_, lists) in existing.items()})
+        upsert_nodes(store, label=label, rows=merged, batch_size=batch_size)
     upsert_mentions(store, rows=rows.mentions, batch_size=batch_size)
     for rel_type, fact_rows in sorted(rows.facts.items()):
         upsert_facts(store, rel_type=rel_type, rows=fact_rows, batch_size=batch_size)
@@ -139,25 +146,46 @@ def write_plans(store: GraphStore, plans: Sequence[DocumentPlan], *, batch_size:
     return rows
 
 
-def existing_labels(store: GraphStore, keys: Sequence[str]) -> dict[str, str]:
-    """The type label each of these keys already has in the graph."""
-    rows = store.read(EXISTING_LABELS, {"keys": list(keys)}) if keys else []
-    return {r["key"]: next(lb for lb in sorted(r["labels"]) if lb != "Entity") for r in rows if len(r["labels"]) > 1}
+def existing_nodes(store: GraphStore, keys: Sequence[str]) -> dict[str, tuple[str, dict[str, list[Any]]]]:
+    """The type label each of these keys already has in the graph, and its list properties."""
+    rows = store.read(EXISTING_NODES, {"keys": list(keys)}) if keys else []
+    return {
+        r["key"]: (
+            next(lb for lb in sorted(r["labels"]) if lb != "Entity"),
+            {name: list(r[name]) for name in LIST_PROPERTIES if r.get(name)},
+        )
+        for r in rows
+        if len(r["labels"]) > 1
+    }
 
 
-def _merge_node_rows(rows: list[Row]) -> list[Row]:
-    """One row per key: later documents add properties, never erase them with nulls."""
+def _merge_node_rows(rows: list[Row], *, known: dict[str, dict[str, list[Any]]] | None = None) -> list[Row]:
+    """One row per key: later documents add properties, never erase them with nulls; list properties gather
+    every document's values, the graph's included."""
     merged: dict[str, Row] = {}
     for row in rows:
-        target = merged.setdefault(row["key"], {"key": row["key"], "props": {}})
-        target["props"].update({k: v for k, v in row["props"].items() if v is not None})
+        target = merged.setdefault(row["key"], {"key": row["key"], "props": dict((known or {}).get(row["key"], {}))})
+        for name, value in row["props"].items():
+            if name in LIST_PROPERTIES and isinstance(value, list):
+                target["props"][name] = distinct_values([*target["props"].get(name, []), *value])
+            elif value is not None:
+                target["props"][name] = value
     return list(merged.values())
+
+
+def distinct_values(values: list[Any]) -> list[Any]:
+    """Each value once, spellings differing only in case or spacing as one (the same one in any load order)."""
+    groups: dict[str, list[str]] = {}
+    for value in values:
+        text = str(value)
+        groups.setdefault(" ".join(text.casefold().split()), []).append(text)
+    return sorted(min(group) for group in groups.values())
 
 
 def neo4j_statements() -> list[tuple[str, str]]:
     """The statements of this module, for the offline Neo4j linter."""
     return [
         ("write:document_state", DOCUMENT_STATE),
-        ("write:existing_labels", EXISTING_LABELS),
+        ("write:existing_nodes", EXISTING_NODES),
         ("write:mark_complete", MARK_COMPLETE),
     ]

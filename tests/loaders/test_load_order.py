@@ -57,3 +57,30 @@ def test_two_load_orders_give_the_same_export(store: GraphStore, second_store: G
 def _facts(graph: dict[str, list[dict[str, object]]]) -> list[tuple[object, ...]]:
     """Each link by its ends, type and sources (a property two sources state differently is the writer's)."""
     return sorted((ln["source"], ln["type"], ln["target"], str(ln.get("sources"))) for ln in graph["links"])
+
+
+PERSON_TEXTS = [
+    "Rector of Naryn State University Asanov B.T. received a delegation of Hubei University on May 3.",
+    "Bakyt Asanov, Rector of Naryn State University, visited Hubei University on June 9. "
+    "Mr. Asanov said the visit opened new horizons.",
+]
+
+
+def test_a_person_first_printed_with_initials_is_one_node_in_either_order(
+    store: GraphStore, second_store: GraphStore, settings: Settings
+) -> None:
+    documents = [Document(key=document_key(t), text=t, source_id=f"p{i}") for i, t in enumerate(PERSON_TEXTS)]
+    load_items(store, documents, settings=settings)
+    load_items(second_store, documents[::-1], settings=settings)
+    people = [_people(node_link(s)) for s in (store, second_store)]
+    for found in people:
+        assert len(found) == 1
+        assert found[0]["name"] == "Bakyt Asanov"
+        assert {"Asanov B.T.", "Bakyt Asanov"} <= set(found[0]["aliases"])
+    first, second = ({k: v for k, v in p[0].items() if k != "id"} for p in people)
+    assert first == second  # the key may be either form's; name, aliases and titles are the same
+
+
+def _people(graph: dict[str, list[dict[str, object]]]) -> list[dict[str, object]]:
+    """The graph's Person nodes."""
+    return [n for n in graph["nodes"] if n.get("label") == "Person"]

@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from loaders.facts import Candidate, Document, Extraction, Relation
+from loaders.facts import Candidate, Document, Extraction, Relation, Resolution
 from loaders.index import EntityIndex
 from loaders.judgements import Judgements
 from loaders.registry import Registry
@@ -33,6 +33,7 @@ class Loader:
         self.registry = Registry.load()
         self.index = EntityIndex()
         self.judgements = judgements or Judgements()
+        self.last = Resolution()
 
     def keys(
         self, *candidates: Candidate, text: str = "", relations: list[Relation] | None = None, **fields: object
@@ -41,6 +42,7 @@ class Loader:
             document=make_document(text, **fields), candidates=list(candidates), relations=relations or []
         )
         resolution = resolve(extraction, index=self.index, registry=self.registry, judgements=self.judgements)
+        self.last = resolution
         for entity in resolution.entities.values():
             self.index.add(entity)
         return [resolution.entities[c.local_id].key for c in candidates]

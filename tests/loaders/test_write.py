@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.export import node_link
 from graph.retract import retract_document
 from graph.store import GraphStore
@@ -102,3 +104,27 @@ def test_a_key_keeps_the_type_it_has(store: GraphStore) -> None:
         )
     }
     assert labels == {"kaznu": ["Entity", "University"], "new_key": ["Entity", "Lab"]}
+
+
+def titled_plan(key: str, *, title: str, titles: list[str]) -> DocumentPlan:
+    """A document naming the person with one title in the text and `titles` on the person."""
+    plan = make_plan(key, key.replace("doc", "a"))
+    person = Entity(key=PERSON.key, label="Person", name=PERSON.name, props={"titles": titles})
+    plan.resolution.entities["c3"] = person
+    plan.extraction.relations[-1].props["title"] = title
+    return plan
+
+
+@pytest.mark.parametrize("together", [True, False])
+def test_titles_two_articles_state_differently_are_all_kept(store: GraphStore, together: bool) -> None:
+    first = titled_plan("doc_1", title="Vice-Rector", titles=["Vice-Rector"])
+    second = titled_plan("doc_2", title="Vice-Rector for Science", titles=["vice-rector", "Vice-Rector for Science"])
+    for batch in [[first, second]] if together else [[second], [first]]:
+        write_plans(store, batch)
+    data = node_link(store)
+    node = next(n for n in data["nodes"] if n["id"] == PERSON.key)
+    assert node["titles"] == ["Vice-Rector", "Vice-Rector for Science"]  # "vice-rector" is "Vice-Rector"
+    link = next(ln for ln in data["links"] if ln["type"] == "AFFILIATED_WITH")
+    assert link["titles"] == ["Vice-Rector", "Vice-Rector for Science"]
+    assert link["title"] == "Vice-Rector for Science"  # the fuller one, whichever came last
+    assert link["sources"] == ["doc_1", "doc_2"]
