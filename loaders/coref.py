@@ -32,7 +32,7 @@ def group_mentions(mentions: list[Mention]) -> int:
     groups: list[list[Mention]] = []
     for mention in mentions:
         if mention.kind in {"org", "initiative", "person", "program"} and not (mention.org and mention.org.generic):
-            target = next((g for g in groups if _same(g, mention)), None)
+            target = next((g for g in groups if _same(g, mention)), None) or _surname_group(groups, mention)
             if target is None:
                 groups.append([mention])
             else:
@@ -71,6 +71,22 @@ def _group_branches(mentions: list[Mention], count: int) -> int:
             count += 1
         mention.group = branches[key]
     return count
+
+
+def _surname_group(groups: list[list[Mention]], mention: Mention) -> list[Mention] | None:
+    """'Mr. Lü' after 'Lü Jianqiang': a one-word name (people.py takes one only after an honorific or before
+    a title) is the one person named in full with that word."""
+    if mention.kind != "person" or not re.fullmatch(r"[^\W\d_][\w'’-]*", mention.text):
+        return None
+    word = mention.text.lower()
+    fits = [g for g in groups if g[0].kind == "person" and any(_has_name_word(m.text, word) for m in g)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _has_name_word(name: str, word: str) -> bool:
+    """A full name (two words or more) with this word as its first or last one."""
+    words = [w.lower() for w in _name_parts(name)[0]]
+    return len(words) >= 2 and word in (words[0], words[-1])
 
 
 def _same(group: list[Mention], mention: Mention) -> bool:

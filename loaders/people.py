@@ -48,7 +48,10 @@ BYLINE = re.compile(
 )
 """What stands before a byline, an editor's or photographer's credit: these names are no people of the story."""
 HOST_CUE = re.compile(r"\b(?:greeted|welcomed|received|hosted)\b|\bwith\s+(?:the\s+)?\w*\s*$")
-NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:[-–][A-Z]?[a-z]+)*$")
+NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]|[^\W\d_A-Z])+(?:[-–][A-Z]?[a-zß-öø-ÿ]+)*$")
+"""A capitalised word, accented letters included ('Lü', 'Özgür')."""
+DIPLOMATS = {"ambassador", "envoy", "consul", "consul-general", "plenipotentiary", "chargé", "representative"}
+"""Titles followed by 'of X to Y': 'to' does not end them ('Ambassador of China to Kazakhstan Zhang Wei')."""
 
 
 @dataclass
@@ -71,15 +74,16 @@ def find_people(text: str, taken: list[tuple[int, int]]) -> list[PersonMention]:
     for token in tokens:
         token.taken = any(s <= token.start < e for s, e in taken)
     found: list[PersonMention] = []
-    i = 0
+    i = floor = 0
     while i < len(tokens):
         length = 0 if tokens[i].taken else _name_length(tokens, i)
         if length and BYLINE.search(text[: tokens[i].start]):
             i += length
         elif length:
-            mention = _mention(text, tokens, i, length)
+            mention = _mention(text, tokens, i, length, floor=floor)
             found.append(mention)
             i += length
+            floor = i
         else:
             i += 1
     return found
@@ -102,6 +106,8 @@ def _name_length(tokens: list[Token], i: int) -> int:  # noqa: PLR0911 - one exi
     before = tokens[i - 1].text.lower().rstrip(".") if i else ""
     if i >= 2 and tokens[i - 2].text.lower() == "named" and before == "after":
         return 0  # an eponym ('a workshop named after Lu Ban'), not a person taking part
+    if any(t.text.lower() == "named" and tokens[x + 1].text.lower() == "after" for x, t in _clause_before(tokens, i)):
+        return 0  # 'named after the ancient Chinese craftsman Lu Ban'
     after_comma_title = _apposition_title(tokens, i + words) is not None
     vouched = before in HONORIFICS or after_comma_title or _title_before(tokens, i) is not None
     shaped = is_chinese_name(parts[:2]) or has_surname_ending(parts)
@@ -132,6 +138,16 @@ def _name_words(tokens: list[Token], i: int) -> int:
     if 1 <= words < 3 and _surname_initial(tokens, i + words):
         words += 1
     return words
+
+
+def _clause_before(tokens: list[Token], i: int) -> list[tuple[int, Token]]:
+    """The (at most eight) tokens before i back to the last comma, semicolon or full stop."""
+    found: list[tuple[int, Token]] = []
+    for x in range(i - 1, max(-1, i - 9), -1):
+        if tokens[x].text in {",", ";", "."}:
+            break
+        found.append((x, tokens[x]))
+    return found
 
 
 def _comma_before_or_start(tokens: list[Token], i: int) -> bool:
@@ -186,14 +202,15 @@ def _initials(token: Token) -> bool:
     )
 
 
-def _mention(text: str, tokens: list[Token], i: int, length: int) -> PersonMention:
-    """The person and the title phrase printed before or after the name."""
+def _mention(text: str, tokens: list[Token], i: int, length: int, *, floor: int = 0) -> PersonMention:
+    """The person and the title phrase printed before or after the name (a title before it starts after
+    the previous person: 'Rector of X Mr. A and Vice-Rector of Y Mr. B')."""
     start, end = tokens[i].start, tokens[i + length - 1].start + len(tokens[i + length - 1].bare)
     if _surname_initial(tokens, i + length - 1):
         end -= 1
     mention = PersonMention(start, end, text[start:end])
     after = _apposition_title(tokens, i + length)
-    before = _title_before(tokens, i)
+    before = _title_before(tokens, i, floor=floor)
     span = before if before and tokens[i - 1].text not in {",", "–", "—"} else after or before
     if span:
         mention.title_span = span
@@ -229,7 +246,7 @@ def _apposition_title(tokens: list[Token], j: int) -> tuple[int, int] | None:
     return tokens[k].start, tokens[stop - 1].end
 
 
-def _title_before(tokens: list[Token], i: int) -> tuple[int, int] | None:
+def _title_before(tokens: list[Token], i: int, *, floor: int = 0) -> tuple[int, int] | None:
     """The title phrase ending right before the name ('Rector of Liaoning Petrochemical University')."""
     j = i - 1
     while j >= 0 and tokens[j].text.lower().rstrip(".") in HONORIFICS:
@@ -239,7 +256,7 @@ def _title_before(tokens: list[Token], i: int) -> tuple[int, int] | None:
     elif j >= 0 and tokens[j].text in {"–", "—"}:
         j -= 1  # 'the university's first vice-rector – Serik Omirbayev'
     end = j
-    last_title = next((x for x in range(end, max(-1, end - 22), -1) if _is_title_token(tokens[x])), None)
+    last_title = next((x for x in range(end, max(floor - 1, end - 22), -1) if _is_title_token(tokens[x])), None)
     if last_title is None or any(
         tokens[x].text in {",", ".", ";"}
         and not tokens[x].taken
@@ -247,10 +264,11 @@ def _title_before(tokens: list[Token], i: int) -> tuple[int, int] | None:
         for x in range(last_title, end + 1)
     ):
         return None
-    if any(_boundary(tokens, x) for x in range(last_title, end + 1)):
+    envoy = tokens[last_title].text.lower() in DIPLOMATS
+    if any(_boundary(tokens, x) and not (envoy and tokens[x].text == "to") for x in range(last_title, end + 1)):
         return None
     start = last_title
-    while start > 0 and _title_left(tokens[start - 1]) and not _boundary(tokens, start - 1):
+    while start > floor and _title_left(tokens[start - 1]) and not _boundary(tokens, start - 1):
         start -= 1
     while start < last_title and tokens[start].text.lower() in {"of", "the", "for", "and", "-", "–"}:
         start += 1

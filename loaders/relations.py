@@ -10,14 +10,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from loaders.affiliations import GENERIC_UNI, read_affiliations, salient_university
 from loaders.agreements import read_agreement
 from loaders.branches import branch_parts, branches_without_host
 from loaders.cooperation import read_cooperation
-from loaders.coref import name_words
 from loaders.dates import find_dates, year_of
 from loaders.events import read_events
 from loaders.facts import Candidate, Document, Relation
-from loaders.gazetteer import GOVERNMENT_TITLES, NATIONALITIES, country_of, is_place
+from loaders.gazetteer import NATIONALITIES, country_of
 from loaders.initiatives import read_involvement
 from loaders.mentions import Mention
 from loaders.places import read_places
@@ -42,7 +42,6 @@ JOINT_UNIT = re.compile(r"jointly (?:established|created|opened|run|built|set up
                         r"in partnership with|opened jointly|established by|(?:created|established|set up|founded) "
                         r"together with", re.IGNORECASE)  # fmt: skip
 LIST_CUT = re.compile(r";\s*|\n\s*[-•–]\s+|:\s*\n")
-GENERIC_UNI = re.compile(r"\b(?:the|our)\s+(?:university|institute)\b|^(?:University|university['’]s)\b")
 
 
 @dataclass
@@ -140,7 +139,7 @@ def _read_sentence(context: Context, sentence: Sentence, mentions: list[Mention]
     text = sentence.text
     orgs = _orgs(context, mentions)
     _note_delegation(context, text, mentions)
-    _affiliations(context, text, mentions)
+    read_affiliations(context, text, mentions)
     _part_of(context, text, mentions)
     _programs(context, text, mentions, orgs)
     branch_parts(context, text, mentions)
@@ -212,78 +211,6 @@ def _described_university(context: Context, described: re.Match[str]) -> str | N
     return fits[0] if fits and words else None
 
 
-def _affiliations(context: Context, text: str, mentions: list[Mention]) -> None:
-    """AFFILIATED_WITH from the title printed next to each person; titles kept on the person."""
-    for mention in mentions:
-        if mention.person is None or not mention.person.title:
-            continue
-        person = context.candidate(context.id_of(mention) or "")
-        title = mention.person.title
-        titles = person.props.setdefault("titles", [])
-        if title not in titles:
-            titles.append(title)
-        org, explicit = _title_org(context, text, mention, mentions)
-        known = any(r.type == "AFFILIATED_WITH" and r.a == person.local_id for r in context.relations)
-        if org and (explicit or not known):
-            context.add("AFFILIATED_WITH", person.local_id, org, text, title=title)
-
-
-def _title_org(context: Context, text: str, person: Mention, mentions: list[Mention]) -> tuple[str | None, bool]:
-    """Where a person works (and whether the title names it): named in the title, or the side they are on."""
-    span = person.person.title_span if person.person else None
-    title = (person.person.title or "") if person.person else ""
-    if span:
-        inside = [m for m in mentions if span[0] <= m.start < span[1] and m.kind != "person"]
-        named = [context.id_of(m) for m in inside if context.label(context.id_of(m)) in ORG_LABELS]
-        units = [context.id_of(m) for m in inside if context.label(context.id_of(m)) == "Lab"]
-        if named or units:
-            return (named or units)[-1], True
-        if GENERIC_UNI.search(text[span[0] : span[1]]):
-            return _salient_university(context, person), True
-    ministry = re.match(r"(?:\w+\s+)?(?:Deputy\s+|Vice[- ])?Minister (of .+)$", title, re.IGNORECASE)
-    if ministry:
-        return _ministry(context, ministry.group(1), text), True
-    words = {w.lower() for w in re.findall(r"[\w-]+", title)}
-    if words & GOVERNMENT_TITLES or country_of(title):
-        return None, False
-    if person.person and person.person.host_cue and context.host:
-        return context.host, False
-    return context.delegation or (context.publisher.local_id if context.publisher else None), False
-
-
-def _salient_university(context: Context, at: Mention) -> str | None:
-    """The university last named before a mention, not the travelling one: what 'the university' means."""
-    named = [
-        context.id_of(m)
-        for m in context.mentions
-        if (m.sentence, m.start) < (at.sentence, at.start) and context.label(context.id_of(m)) == "University"
-    ]
-    named = [n for n in named if n != context.delegation] or named
-    return named[-1] if named else None
-
-
-def _ministry(context: Context, tail: str, evidence: str) -> str:
-    """'Minister of Education and Science of the Kyrgyz Republic' → its ministry, as a candidate."""
-    name = "Ministry " + tail.strip()
-    named = [c for c in context.candidates if c.label == "Organization" and _same_ministry(name, c.names)]
-    if named:
-        return named[0].local_id
-    local = f"m{len(context.candidates)}"
-    context.candidates.append(Candidate(local, "Organization", [name], country=country_of(tail)))
-    return local
-
-
-def _same_ministry(name: str, names: list[str]) -> bool:
-    """'Ministry of Education of the Republic of X' = 'Ministry of Education of X' = 'Ministry of Education'
-    (the same words, but for places one of them leaves out)."""
-    words = set(name_words(name))
-    for other in map(set, map(name_words, names)):
-        extras = words ^ other
-        if "ministry" in other and (words <= other or other <= words) and all(is_place(w.capitalize()) for w in extras):
-            return True
-    return False
-
-
 def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
     """PART_OF from 'X of/at <org>', from org names inside unit names, and from 'jointly established by'."""
     for mention in mentions:
@@ -295,7 +222,7 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
             parents += [o for o in _orgs(context, mentions) if o != local]
         parents += clause_parents(context, text, mention, mentions)
         if not parents and GENERIC_UNI.search(text):
-            parents = [p for p in [_salient_university(context, mention)] if p]
+            parents = [p for p in [salient_university(context, mention)] if p]
         if not parents and context.host and not any(r.type == "PART_OF" and r.a == local for r in context.relations):
             parents = [context.host]
         for parent in dict.fromkeys(parents):

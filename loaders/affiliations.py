@@ -1,0 +1,168 @@
+"""AFFILIATED_WITH: the organisation a person's printed title names, or the side of the visit they are on.
+
+Genre forms: "Rector of X Y", "Y, vice-president of X", "Dean of the Faculty of Z of X Y" (the faculty),
+"X, whose Dean Y", "Ambassador of China to Kazakhstan Y" / "Consul General of X in Z Y" (the embassy or
+consulate the article names), "Party Secretary of X Mr. A and the President B" (B of X too), "Vice President Y
+met with the delegation" (the host). Offices such as an international department stand for their university.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from loaders.cooperation import is_official
+from loaders.coref import name_words
+from loaders.facts import Candidate
+from loaders.gazetteer import GOVERNMENT_TITLES, country_of, is_place
+
+if TYPE_CHECKING:
+    from loaders.mentions import Mention
+    from loaders.relations import Context
+
+ORG_LABELS = {"University", "Organization"}
+GENERIC_UNI = re.compile(r"\b(?:the|our)\s+(?:university|institute)\b|^(?:University|university['’]s)\b")
+OFFICE = re.compile(
+    r"\binternational (?:cooperation|relations|affairs|exchanges?|department|office)|\bdepartment of international\b|"
+    r"\bforeign affairs\b|\bexternal relations\b|\b(?:rector's|president's) office\b",
+    re.IGNORECASE,
+)
+"""A unit that is an office of its university: its head is the university's ('Head of the International Department')."""
+MISSION_TITLE = re.compile(r"\b(?:ambassador|consul|charg[ée]|envoy)\b", re.IGNORECASE)
+MISSION = {"consul": re.compile(r"\bconsulate\b", re.I), "other": re.compile(r"\bembassy\b", re.I)}
+WHOSE = re.compile(r",?\s*whose\s+$", re.IGNORECASE)
+RECEIVES = re.compile(
+    r"^\s*(?:also\s+|warmly\s+|cordially\s+)?(?:met with|received|welcomed|greeted|hosted)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:delegation|guests|visitors)\b",
+    re.IGNORECASE,
+)
+"""'Vice President Y met with the delegation': Y is on the host's side."""
+RECEIVED_BY = re.compile(r"\b(?:(?:received|welcomed|greeted|hosted)\s+by|met with)\s+(?:the\s+)?$", re.IGNORECASE)
+JOINED = re.compile(r"^\s*,?\s*(?:and|as well as)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def read_affiliations(context: Context, text: str, mentions: list[Mention]) -> None:
+    """AFFILIATED_WITH from the title printed next to each person; titles kept on the person."""
+    explicit_orgs: dict[int, str] = {}
+    for mention in mentions:
+        if mention.person is None or not mention.person.title:
+            continue
+        person = context.candidate(context.id_of(mention) or "")
+        title = mention.person.title
+        titles = person.props.setdefault("titles", [])
+        if title not in titles:
+            titles.append(title)
+        orgs, explicit = _title_orgs(context, text, mention, mentions)
+        if not explicit:
+            joined, explicit = _joined_title_org(text, mention, mentions, explicit_orgs)
+            orgs = joined or orgs
+        if orgs and explicit:
+            explicit_orgs[mention.start] = orgs[-1]
+        known = any(r.type == "AFFILIATED_WITH" and r.a == person.local_id for r in context.relations)
+        for org in orgs if explicit or not known else []:
+            context.add("AFFILIATED_WITH", person.local_id, org, text, title=title)
+
+
+def _title_orgs(context: Context, text: str, person: Mention, mentions: list[Mention]) -> tuple[list[str], bool]:
+    """Where a person works (and whether the title names it): named in the title, or the side they are on."""
+    span = person.person.title_span if person.person else None
+    title = (person.person.title or "") if person.person else ""
+    named = _named_in_title(context, text, span, mentions) if span else []
+    if span and not named and GENERIC_UNI.search(text[span[0] : span[1]]):
+        named = [u for u in [salient_university(context, person)] if u]
+    ministry = re.match(r"(?:\w+\s+)?(?:Deputy\s+|Vice[- ])?Minister (of .+)$", title, re.IGNORECASE)
+    if not named and ministry:
+        named = [_ministry(context, ministry.group(1), text)]
+    mission = _mission(context, title) if MISSION_TITLE.search(title) else None
+    if named or MISSION_TITLE.search(title):
+        return named or [m for m in [mission] if m], True
+    words = {w.lower() for w in re.findall(r"[\w-]+", title)}
+    if words & GOVERNMENT_TITLES or country_of(title):
+        return [], False
+    if context.host and _receives(text, person):
+        return [context.host], False
+    side = context.delegation or (context.publisher.local_id if context.publisher else None)
+    return ([], False) if side is None or is_official(context, side) else ([side], False)
+
+
+def _receives(text: str, person: Mention) -> bool:
+    """The person is on the receiving side: 'received by [title] X', 'X met with the delegation'."""
+    span = person.person.title_span if person.person else None
+    starts = min(person.start, span[0]) if span else person.start
+    cue = bool(person.person and person.person.host_cue)
+    return cue or bool(RECEIVED_BY.search(text[:starts]) or RECEIVES.match(text[person.end :]))
+
+
+def _named_in_title(context: Context, text: str, span: tuple[int, int], mentions: list[Mention]) -> list[str]:
+    """The unit and organisation the title names ('Dean of the Faculty of Law of X' → both; an office →
+    only its university), or the one just before 'whose' ('the School of Law, whose Dean Y')."""
+    inside = [m for m in mentions if span[0] <= m.start < span[1] and m.kind != "person"]
+    named = [context.id_of(m) for m in inside if context.label(context.id_of(m)) in ORG_LABELS]
+    units = [context.id_of(m) for m in inside if context.label(context.id_of(m)) == "Lab" and not OFFICE.search(m.text)]
+    if units or named:
+        return [i for i in dict.fromkeys([*units[-1:], *named[-1:]]) if i]
+    before = [m for m in mentions if m.end <= span[0] and m.kind != "person"]
+    if before and WHOSE.fullmatch(text[before[-1].end : span[0]]):
+        return [i for i in [context.id_of(before[-1])] if i]
+    return []
+
+
+def _joined_title_org(
+    text: str, person: Mention, mentions: list[Mention], explicit_orgs: dict[int, str]
+) -> tuple[list[str], bool]:
+    """'Party Secretary of X Mr. A and the President B': a bare title joined to a named one shares its organisation."""
+    span = person.person.title_span if person.person else None
+    starts = min(person.start, span[0]) if span else person.start
+    before = [m for m in mentions if m.person and m.end <= starts]
+    if not before or before[-1].start not in explicit_orgs or not JOINED.match(text[before[-1].end : starts]):
+        return [], False
+    return [explicit_orgs[before[-1].start]], True
+
+
+def _mission(context: Context, title: str) -> str | None:
+    """'Ambassador of China to Kazakhstan' → the embassy of China the document names (the only one, when
+    the title names no country); consuls likewise to a consulate."""
+    kind = MISSION["consul" if "consul" in title.lower() else "other"]
+    missions = [c for c in context.candidates if c.label in ORG_LABELS and any(kind.search(n) for n in c.names)]
+    sending = _sending_country(title)
+    if sending:
+        missions = [c for c in missions if any(_sending_country(n) == sending for n in c.names)]
+    return missions[0].local_id if len(missions) == 1 else None
+
+
+def _sending_country(phrase: str) -> str | None:
+    """The country a mission or diplomat represents: the one named before 'to'/'in' ('Embassy of X in Y')."""
+    return country_of(re.split(r"\s(?:to|in|at)\s", phrase, maxsplit=1)[0])
+
+
+def salient_university(context: Context, at: Mention) -> str | None:
+    """The university last named before a mention, not the travelling one: what 'the university' means."""
+    named = [
+        context.id_of(m)
+        for m in context.mentions
+        if (m.sentence, m.start) < (at.sentence, at.start) and context.label(context.id_of(m)) == "University"
+    ]
+    named = [n for n in named if n != context.delegation] or named
+    return named[-1] if named else None
+
+
+def _ministry(context: Context, tail: str, evidence: str) -> str:
+    """'Minister of Education and Science of the Kyrgyz Republic' → its ministry, as a candidate."""
+    name = "Ministry " + tail.strip()
+    named = [c for c in context.candidates if c.label == "Organization" and _same_ministry(name, c.names)]
+    if named:
+        return named[0].local_id
+    local = f"m{len(context.candidates)}"
+    context.candidates.append(Candidate(local, "Organization", [name], country=country_of(tail)))
+    return local
+
+
+def _same_ministry(name: str, names: list[str]) -> bool:
+    """'Ministry of Education of the Republic of X' = 'Ministry of Education of X' = 'Ministry of Education'
+    (the same words, but for places one of them leaves out)."""
+    words = set(name_words(name))
+    for other in map(set, map(name_words, names)):
+        extras = words ^ other
+        if "ministry" in other and (words <= other or other <= words) and all(is_place(w.capitalize()) for w in extras):
+            return True
+    return False

@@ -1,0 +1,95 @@
+"""AFFILIATED_WITH in the genre's title forms: invented sentences (names not from any corpus)."""
+
+from __future__ import annotations
+
+from tests.loaders.test_relations_genre import labels, relations, run
+
+
+def affiliations(text: str) -> set[tuple[str, str]]:
+    return relations(run(text), "AFFILIATED_WITH")
+
+
+def test_ambassador_of_a_country_to_another_works_for_its_embassy() -> None:
+    text = (
+        "The minister received the Ambassador Extraordinary and Plenipotentiary of the People's Republic of China "
+        "to the Kyrgyz Republic Mr. Zhou Ping. The Embassy of the People's Republic of China in the Kyrgyz Republic "
+        "will support the new centre."
+    )
+    assert ("Zhou Ping", "Embassy of the People's Republic of China in the Kyrgyz Republic") in affiliations(text)
+
+
+def test_consul_general_without_a_country_works_for_the_one_consulate() -> None:
+    text = (
+        "The delegation of Karshi State University was received at the Consulate General of the Republic of "
+        "Uzbekistan in Wuhan. Consul General Mr. Rustam Saidov spoke about student exchanges."
+    )
+    assert ("Rustam Saidov", "Consulate General of the Republic of Uzbekistan in Wuhan") in affiliations(text)
+
+
+def test_a_title_before_a_name_stops_at_the_previous_person() -> None:
+    text = (
+        "The memorandum was signed by Vice-Rector of Karshi State University Aziz Karimov and Mr. Zhou Ping, "
+        "Chairman of the Board of Sinotech Corporation."
+    )
+    found = affiliations(text)
+    assert ("Zhou Ping", "Sinotech Corporation") in found
+    assert ("Zhou Ping", "Karshi State University") not in found
+
+
+def test_a_bare_title_joined_to_a_named_one_shares_its_organisation() -> None:
+    text = (
+        "A delegation of Karshi State University visited Hubei University. The Party Secretary of Hubei "
+        "University Mr. Zhou Ping and the President Professor Li Gang hosted the guests."
+    )
+    assert ("Li Gang", "Hubei University") in affiliations(text)
+
+
+def test_an_official_who_meets_the_delegation_is_the_hosts() -> None:
+    text = (
+        "A delegation of Karshi State University visited Hubei University on May 3. "
+        "Vice President Li Gang met with the delegation in the main building."
+    )
+    found = affiliations(text)
+    assert ("Li Gang", "Hubei University") in found
+    assert ("Li Gang", "Karshi State University") not in found
+
+
+def test_dean_of_a_faculty_of_a_university_and_whose_dean() -> None:
+    text = (
+        "Dean of the Faculty of Physics of Termez State University Aziz Karimov took part in the talks. "
+        "On the part of Hubei University the programme will be run by the School of Law, whose Dean Li Gang "
+        "also took part in the talks."
+    )
+    found = affiliations(text)
+    assert ("Aziz Karimov", "Faculty of Physics") in found
+    assert ("Aziz Karimov", "Termez State University") in found
+    assert ("Li Gang", "School of Law") in found
+
+
+def test_head_of_an_international_office_works_for_the_university() -> None:
+    text = (
+        "A delegation of Karshi State University visited Hubei University on May 3. The guests were received "
+        "by the Head of the International Cooperation Department Ms. Li Na and her colleagues."
+    )
+    found = affiliations(text)
+    assert found == {("Li Na", "Hubei University")}
+
+
+def test_a_head_of_state_is_not_the_travelling_ministrys() -> None:
+    text = (
+        "The delegation of the Ministry of Education of Turkmenistan visited Hubei University. "
+        "Under the leadership of President Aman Berdiyev reforms are carried out in the field of education."
+    )
+    assert not any(person == "Aman Berdiyev" for person, _ in affiliations(text))
+
+
+def test_accented_name_and_its_bare_surname_are_one_person() -> None:
+    text = (
+        "President of Hubei University Professor Lü Jianguo opened the forum. Mr. Lü said that workshops "
+        "named after the ancient craftsman Lu Ban operate in many countries."
+    )
+    extraction = run(text)
+    people = [c.names for c in extraction.candidates if c.label == "Person"]
+    assert people == [["Lü Jianguo", "Lü"]]
+    assert ("Lü Jianguo", "Hubei University") in relations(extraction, "AFFILIATED_WITH")
+    assert "Lu Ban" not in labels(extraction, "Person")
