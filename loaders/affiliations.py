@@ -38,6 +38,7 @@ RECEIVES = re.compile(
 )
 """'Vice President Y met with the delegation': Y is on the host's side."""
 RECEIVED_BY = re.compile(r"\b(?:(?:received|welcomed|greeted|hosted)\s+by|met with)\s+(?:the\s+)?$", re.IGNORECASE)
+TAIL = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:from|of)\s+(?:the\s+)?")
 JOINED = re.compile(r"^\s*,?\s*(?:and|as well as)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -45,15 +46,18 @@ def read_affiliations(context: Context, text: str, mentions: list[Mention]) -> N
     """AFFILIATED_WITH from the title printed next to each person; titles kept on the person."""
     explicit_orgs: dict[int, str] = {}
     for mention in mentions:
-        if mention.person is None or not mention.person.title:
+        if mention.person is None:
             continue
         person = context.candidate(context.id_of(mention) or "")
         title = mention.person.title
         titles = person.props.setdefault("titles", [])
-        if title not in titles:
+        if title and title not in titles:
             titles.append(title)
-        orgs, explicit = _title_orgs(context, text, mention, mentions)
+        orgs, explicit = _title_orgs(context, text, mention, mentions) if title else ([], False)
         if not explicit:
+            tail = _tail_org(context, text, mention, mentions)
+            orgs, explicit = (tail, True) if tail else (orgs, explicit)
+        if not explicit and title:
             joined, explicit = _joined_title_org(text, mention, mentions, explicit_orgs)
             orgs = joined or orgs
         if orgs and explicit:
@@ -83,6 +87,17 @@ def _title_orgs(context: Context, text: str, person: Mention, mentions: list[Men
         return [context.host], False
     side = context.delegation or (context.publisher.local_id if context.publisher else None)
     return ([], False) if side is None or is_official(context, side) else ([side], False)
+
+
+def _tail_org(context: Context, text: str, person: Mention, mentions: list[Mention]) -> list[str]:
+    """'Professor Wang Tao from Hubei University', 'Wang Lei of the School of Mines': the unit or organisation
+    named right after the name."""
+    tail = TAIL.match(text, person.end)
+    if tail is None:
+        return []
+    named = next((m for m in mentions if m.start == tail.end() and m.kind != "person"), None)
+    local = context.id_of(named) if named else None
+    return [local] if local and context.label(local) in ORG_LABELS | {"Lab"} else []
 
 
 def _receives(text: str, person: Mention) -> bool:

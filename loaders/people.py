@@ -210,7 +210,8 @@ def _mention(text: str, tokens: list[Token], i: int, length: int, *, floor: int 
         end -= 1
     mention = PersonMention(start, end, text[start:end])
     after = _apposition_title(tokens, i + length)
-    before = _title_before(tokens, i, floor=floor)
+    apposed = i + length < len(tokens) and tokens[i + length].text in {",", "–", "—"}
+    before = _title_before(tokens, i, floor=floor, apposed=apposed)
     span = before if before and tokens[i - 1].text not in {",", "–", "—"} else after or before
     if span:
         mention.title_span = span
@@ -246,12 +247,13 @@ def _apposition_title(tokens: list[Token], j: int) -> tuple[int, int] | None:
     return tokens[k].start, tokens[stop - 1].end
 
 
-def _title_before(tokens: list[Token], i: int, *, floor: int = 0) -> tuple[int, int] | None:
-    """The title phrase ending right before the name ('Rector of Liaoning Petrochemical University')."""
+def _title_before(tokens: list[Token], i: int, *, floor: int = 0, apposed: bool = False) -> tuple[int, int] | None:
+    """The title phrase ending right before the name ('Rector of Liaoning Petrochemical University'); with
+    `apposed` the name stands between commas ('The rector of X, Askar Beisenov, said')."""
     j = i - 1
     while j >= 0 and tokens[j].text.lower().rstrip(".") in HONORIFICS:
         j -= 1
-    if j >= 0 and tokens[j].text in {",", "–", "—"} and j + 1 < i:
+    if j >= 0 and tokens[j].text in {",", "–", "—"} and (j + 1 < i or apposed):
         j -= 1  # 'the rector, professor X', 'Vice-Rector of X, Mr. Y'
     elif j >= 0 and tokens[j].text in {"–", "—"}:
         j -= 1  # 'the university's first vice-rector – Serik Omirbayev'
@@ -301,7 +303,7 @@ def _title_word_at(tokens: list[Token], j: int) -> bool:
 def _is_title_token(token: Token) -> bool:
     """A title word such as 'Rector', 'Vice-Rector', 'vice-minister'."""
     word = token.text.lower().replace("–", "-")
-    return word in TITLE_HEADS or word.split("-")[-1] in TITLE_HEADS
+    return word in TITLE_HEADS or word.split("-")[-1] in TITLE_HEADS or word == "chargé"
 
 
 def _clean_title(title: str) -> str:

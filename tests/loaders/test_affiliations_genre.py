@@ -93,3 +93,21 @@ def test_accented_name_and_its_bare_surname_are_one_person() -> None:
     assert people == [["Lü Jianguo", "Lü"]]
     assert ("Lü Jianguo", "Hubei University") in relations(extraction, "AFFILIATED_WITH")
     assert "Lu Ban" not in labels(extraction, "Person")
+
+
+def test_charge_d_affaires_works_for_the_embassy() -> None:
+    text = (
+        "Chargé d'affaires of China in Kyrgyzstan Wang Hong attended the ceremony at Naryn State University. "
+        "The Embassy of China in Kyrgyzstan sponsored the new classroom."
+    )
+    assert ("Wang Hong", "Embassy of China in Kyrgyzstan") in affiliations(text)
+
+
+def test_a_person_from_an_organisation() -> None:
+    text = "Professor Wang Tao from Hubei University gave a lecture at Aral State University."
+    assert affiliations(text) == {("Wang Tao", "Hubei University")}
+
+
+def test_a_name_between_commas_after_its_title() -> None:
+    text = "The rector of Aral State University, Askar Beisenov, welcomed the guests from Hubei University."
+    assert ("Askar Beisenov", "Aral State University") in affiliations(text)
