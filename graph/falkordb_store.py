@@ -221,17 +221,24 @@ def _plain(value: Any) -> Any:
 
 def _compact(cell: Any, graph: Any) -> Any:
     """One cell of a compact reply ([type, value]) as plain Python: null, string, integer, boolean, double and
-    arrays of them decoded inline; anything else (nodes, maps, dates...) through the client's parser."""
+    arrays and maps of them decoded inline; anything else (nodes, dates...) through the client's parser."""
     kind, value = cell
     if kind == _STRING:
-        return value.decode() if isinstance(value, bytes) else str(value)
+        return _text(value)
     if kind == _ARRAY:
         return [_compact(item, graph) for item in value]
+    if kind == _MAP:  # [key, [type, value], key, [type, value], ...]
+        return {_text(value[i]): _compact(value[i + 1], graph) for i in range(0, len(value), 2)}
     decode = _SCALARS.get(kind)
     return decode(value) if decode is not None else _plain(parse_scalar(cell, graph))
 
 
-_STRING, _ARRAY = 2, 6
+def _text(value: Any) -> str:
+    """A map key of a compact reply."""
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+_STRING, _ARRAY, _MAP = 2, 6, 10
 _SCALARS: dict[int, Callable[[Any], Any]] = {
     1: lambda _: None,
     3: int,
@@ -239,4 +246,4 @@ _SCALARS: dict[int, Callable[[Any], Any]] = {
     5: float,
 }
 """FalkorDB's compact value types (falkordb.query_result.PARSE_SCALAR_TYPES): 1 null, 2 string, 3 integer,
-4 boolean, 5 double, 6 array."""
+4 boolean, 5 double, 6 array, 10 map."""

@@ -11,7 +11,7 @@ from tests.graph.factories import build_small_graph
 
 VALUES = (
     "RETURN 'a' AS s, 'é✓' AS u, 1 AS i, -7 AS neg, 1.5 AS f, true AS t, false AS no, null AS nothing, "
-    "['x', 2, null, [true]] AS nested, [] AS empty, {k: 1, l: ['m']} AS map, date('2024-01-31') AS day"
+    "['x', 2, null, [true]] AS nested, [] AS empty, {k: 1, l: ['m'], d: date('2024-02-01'), n: {`é`: null}} AS map, date('2024-01-31') AS day, [{a: 'b'}] AS maps"
 )
 
 
@@ -20,7 +20,8 @@ def test_read_rows_gives_the_values_read_gives(store: GraphStore) -> None:
     [mapped] = store.read(VALUES)
     assert row == list(mapped.values())
     assert row[:10] == ["a", "é✓", 1, -7, 1.5, True, False, None, ["x", 2, None, [True]], []]
-    assert row[10] == {"k": 1, "l": ["m"]} and row[11] == "2024-01-31"
+    assert row[10] == {"k": 1, "l": ["m"], "d": "2024-02-01", "n": {"é": None}} and row[11] == "2024-01-31"
+    assert row[12] == [{"a": "b"}]
 
 
 def test_read_rows_of_nothing_and_of_nodes(store: GraphStore) -> None:
