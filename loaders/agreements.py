@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 from loaders.dates import find_dates
@@ -30,6 +31,12 @@ BOTH_SIDES = re.compile(r"\b(?:both sides|the (?:two )?(?:sides|parties|universi
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 LIST_LINE = re.compile(r"^\s*(?:[-•–*▪]|\d{1,2}[.)])\s+(?P<pair>[^:]{5,300}?)\s*:\s*(?P<rest>\S.*)$", re.DOTALL)
 """'- A and B: memorandum on ...', '• A – B: agreement on ...': one line of a list of signed documents."""
+ANAPHOR = re.compile(
+    r"^\W*(?:The|This|That|These)\s+(?:[\w-]+\s+){0,2}?(?:memorand\w*|MoU|agreements?|contracts?|documents?)\s+"
+    r"(?:was|were|has been|have been)\s+signed\b"
+)
+"""'The memorandum was signed by ...': the agreement the previous sentence named."""
+SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:(?:also|have|has|had|jointly|officially|then|today|will)\s+)*")
 TOPIC = re.compile(r"\b(?:on|in the fields? of|for|providing for|to)\s+(?:the\s+)?([^.,;]{4,80})", re.IGNORECASE)
 
 
@@ -38,15 +45,20 @@ def read_agreement(context: Context, text: str, orgs: list[str], visited: list[t
     sign, kind = SIGNED.search(text), KIND.search(text)
     if kind and not sign:
         return _signing_list_line(context, text, orgs)
-    if not sign or not kind:
+    if not sign or not kind or _already_reported(context, text):
+        return []
+    if _clause_signings(context, text):
         return []
     parties = _between(context, text, kind.end()) or _with_partner(context, text, sign.end())
+    parties = parties or _signers(context, text, sign)
     if len(parties) < 2 and visited:
         parties = list(dict.fromkeys([*parties, *visited[0]]))
     if len(parties) < 2:
+        speakers = _speakers(context, text)
         parties = list(orgs)
         if BOTH_SIDES.search(text):
             parties = list(dict.fromkeys(parties + main_pair(context))) if len(parties) < 2 else main_pair(context)
+        parties = [p for p in parties if p not in speakers]
     if len(parties) < 2:
         return []
     status = "planned" if PLANNED.search(text) else "signed"
@@ -113,11 +125,14 @@ def _with_partner(context: Context, text: str, after: int) -> list[str]:
 
 
 def _between(context: Context, text: str, after: int) -> list[str]:
-    """'a memorandum ... between X and Y': the organisations listed after 'between'."""
+    """'a memorandum ... between X and Y' (or 'Between X and Y the memorandum was signed'): the organisations
+    listed after 'between' (units too: a unit can be a party)."""
     between = re.compile(r"\bbetween\s+(?:the\s+)?").search(text, after)
     if not between or between.start() - after > 80:
+        between = re.compile(r"^\W*between\s+(?:the\s+)?", re.I).search(text)
+    if not between:
         return []
-    orgs = _sentence_orgs(context, text)
+    orgs = _sentence_orgs(context, text, units=True)
     listed = [m for m in orgs if m.start >= between.end()][:1]
     for mention in orgs:
         if listed and mention.start > listed[-1].end and LIST_GAP.fullmatch(text[listed[-1].end : mention.start]):
@@ -126,11 +141,82 @@ def _between(context: Context, text: str, after: int) -> list[str]:
     return ids if len(ids) >= 2 else []
 
 
-def _sentence_orgs(context: Context, text: str) -> list[Mention]:
-    """The organisation mentions of the sentence with this text (branches aside)."""
+def _sentence_orgs(context: Context, text: str, *, units: bool = False) -> list[Mention]:
+    """The organisation (and with `units`, unit) mentions of the sentence with this text (branches aside)."""
     number = _sentence_of(context, text)
     orgs = [m for m in context.mentions if m.sentence == number and m.kind != "branch" and m.group is not None]
-    return [m for m in orgs if context.label(context.id_of(m)) in {"University", "Organization"}]
+    labels = {"University", "Organization", "Lab"} if units else {"University", "Organization"}
+    return [m for m in orgs if context.label(context.id_of(m)) in labels]
+
+
+def _already_reported(context: Context, text: str) -> bool:
+    """'The memorandum was signed by ...' after a sentence that reported it: the same document, not a new one."""
+    definite = ANAPHOR.match(text)
+    return bool(definite) and any(c.label == "Agreement" for c in context.candidates)
+
+
+def _clause_signings(context: Context, text: str) -> bool:
+    """'X and Y signed an agreement on A, and X and Z signed a memorandum on B': one agreement per clause,
+    each between the organisations listed right before its verb. True when the sentence was read so."""
+    orgs = _sentence_orgs(context, text)
+    clauses = []
+    for sign in SIGNED.finditer(text):
+        kind = KIND.search(text, sign.end(), sign.end() + 40)
+        listed = _listed_before(context, text, orgs, sign.start())
+        if kind and len(listed) > 1:
+            clauses.append((sign, kind, listed))
+    if len(clauses) < 2:
+        return False
+    start = 0
+    for _sign, kind, listed in clauses:
+        status = "planned" if PLANNED.search(text[start : kind.end()]) else "signed"
+        _add_agreement(context, text, kind, listed, status, rest=text[kind.end() :])
+        if status == "signed":
+            for a, b in combinations(listed, 2):
+                context.add("COOPERATES_WITH", a, b, text)
+        start = kind.end()
+    return True
+
+
+def _listed_before(context: Context, text: str, orgs: list[Mention], at: int) -> list[str]:
+    """The organisations listed right before a verb ('X and Y also signed'), each once."""
+    before = [m for m in orgs if m.end <= at]
+    if not before or not SUBJECT_GAP.fullmatch(text[before[-1].end : at]):
+        return []
+    listed = [before[-1]]
+    for mention in reversed(before[:-1]):
+        if not LIST_GAP.fullmatch(text[mention.end : listed[0].start]):
+            break
+        listed.insert(0, mention)
+    return [i for i in dict.fromkeys(context.id_of(m) for m in listed) if i]
+
+
+def _signers(context: Context, text: str, sign: re.Match[str]) -> list[str]:
+    """'A and B signed ...' / '... signed by A and B' (people): the organisations they are affiliated with."""
+    number = _sentence_of(context, text)
+    people = [m for m in context.mentions if m.sentence == number and m.person is not None]
+    by = re.compile(r"\s+by\s+").match(text, sign.end())
+    chosen = [m for m in people if m.start >= sign.end()] if by else [m for m in people if m.end <= sign.start()]
+    if not by and (
+        not chosen or not re.fullmatch(r"[\s.]*(?:also\s+|have\s+|has\s+)?", text[chosen[-1].end : sign.start()])
+    ):
+        return []
+    parties = []
+    for person in chosen:
+        local = context.id_of(person)
+        parties += [r.b for r in context.relations if r.type == "AFFILIATED_WITH" and r.a == local][:1]
+    parties = list(dict.fromkeys(parties))
+    return parties if len(parties) > 1 else []
+
+
+def _speakers(context: Context, text: str) -> set[str]:
+    """Organisations that report a signing ('The Ministry noted that ... were signed'), not parties to it."""
+    orgs = _sentence_orgs(context, text)
+    return {
+        context.id_of(m) or ""
+        for m in orgs
+        if re.match(r"\s*(?:also\s+)?(?:noted|said|reported|informed|announced|stated|added)\b", text[m.end :])
+    }
 
 
 def _sentence_of(context: Context, text: str) -> int:

@@ -1,0 +1,60 @@
+"""Who signed what: SIGNED_AGREEMENT parties in the genre's sentence shapes (invented names)."""
+
+from __future__ import annotations
+
+from loaders.facts import Extraction
+from tests.loaders.test_relations_genre import relations, run
+
+
+def agreements(extraction: Extraction) -> list[set[str]]:
+    names = {c.local_id: c.names[0] for c in extraction.candidates}
+    found = [c.local_id for c in extraction.candidates if c.label == "Agreement"]
+    return [{names[r.a] for r in extraction.relations if r.type == "PARTY_TO" and r.b == a} for a in found]
+
+
+def test_one_agreement_per_clause_with_its_own_pair() -> None:
+    text = (
+        "Hubei University and Karshi State University signed an agreement on joint research, and Hubei "
+        "University and Termez State University signed a memorandum on a 2+2 programme."
+    )
+    extraction = run(text)
+    assert agreements(extraction) == [
+        {"Hubei University", "Karshi State University"},
+        {"Hubei University", "Termez State University"},
+    ]
+    pairs = {frozenset(p) for p in relations(extraction, "COOPERATES_WITH")}
+    assert frozenset({"Karshi State University", "Termez State University"}) not in pairs
+
+
+def test_between_before_the_document() -> None:
+    text = (
+        "The forum was held at Termez State University on May 3. Between Karshi State University and Hubei "
+        "University the memorandum of mutual understanding was signed, and Termez State University sent greetings."
+    )
+    assert agreements(run(text)) == [{"Karshi State University", "Hubei University"}]
+
+
+def test_people_who_sign_stand_for_their_organisations() -> None:
+    text = (
+        "Rector of Karshi State University Aziz Karimov met President of Hubei University Li Gang on May 3. "
+        "During the visit, Aziz Karimov and Li Gang signed an agreement on student exchange."
+    )
+    assert agreements(run(text)) == [{"Karshi State University", "Hubei University"}]
+
+
+def test_the_memorandum_was_signed_by_is_the_one_already_reported() -> None:
+    text = (
+        "Karshi State University and Hubei University signed a memorandum on May 3. The memorandum was signed by "
+        "Rector of Karshi State University Aziz Karimov and Mr. Li Gang, Chairman of Sinotech Corporation."
+    )
+    assert agreements(run(text)) == [{"Karshi State University", "Hubei University"}]
+
+
+def test_a_ministry_that_reports_a_signing_is_no_party() -> None:
+    text = (
+        "A delegation of Hubei University visited Karshi State University on May 3. "
+        "The Ministry of Education of Uzbekistan noted that three strategic agreements were signed."
+    )
+    found = agreements(run(text))
+    assert found
+    assert all("Ministry of Education of Uzbekistan" not in parties for parties in found)
