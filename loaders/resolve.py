@@ -16,9 +16,10 @@ from urllib.parse import urlparse
 
 from loaders.doc_context import DocumentContext, same_place
 from loaders.facts import Candidate, Document, Entity, Extraction, Resolution
+from loaders.former_names import Renaming, find_renamings, former_names
 from loaders.index import EntityIndex, label_group
 from loaders.judgements import Judgements
-from loaders.names import is_abbreviation, slugify
+from loaders.names import is_abbreviation, normalise, slugify
 from loaders.org_names import OrgName, abbreviates, mission_order, parse_org, same_eponym
 from loaders.person_forms import person_order, resolve_document_person
 from loaders.registry import Registry, RegistryMatch, RegistryOrg
@@ -47,8 +48,10 @@ class Resolver:
     def run(self) -> Resolution:
         """Resolve organisations first (full names before bare abbreviations), then the rest."""
         resolution = Resolution()
+        renamings = find_renamings(self.extraction)
         for candidate in sorted(self.extraction.candidates, key=_order):
-            entity = self.judge(candidate, self.resolve_candidate(candidate, resolution))
+            entity = self.judge(candidate, self.resolve_candidate(_without(candidate, renamings), resolution))
+            entity.aliases = sorted(set(entity.aliases) | set(candidate.names))
             shared = next((e for e in resolution.entities.values() if e.key == entity.key), None)
             if shared is not None:
                 shared.aliases = sorted(set(shared.aliases) | set(entity.aliases))
@@ -56,7 +59,21 @@ class Resolver:
                 entity = shared
             resolution.entities[candidate.local_id] = entity
             self.context.note(entity)
+        for renaming in renamings:
+            self.fold_former(renaming, resolution)
         return resolution
+
+    def fold_former(self, renaming: Renaming, resolution: Resolution) -> None:
+        """A former name the text states joins the institution's node (unless an analyst said they differ)."""
+        current, former = resolution.entities.get(renaming.current), resolution.entities.get(renaming.former)
+        if current is None or former is None or current.key == former.key or label_group(current.label) != "org":
+            return
+        if self.judgements.not_same(current.key, former.key):
+            return
+        current.aliases = sorted(set(current.aliases) | set(former.aliases))
+        for local_id, entity in list(resolution.entities.items()):
+            if entity.key == former.key:
+                resolution.entities[local_id] = current
 
     def resolve_candidate(self, candidate: Candidate, resolution: Resolution) -> Entity:
         """Dispatch on the candidate's label."""
@@ -319,6 +336,14 @@ def _display_name(names: list[str]) -> str:
     full = [n for n in names if n and not is_abbreviation(n)] or [n for n in names if n] or ["unnamed"]
     name = full[0].strip(" \"'“”«»‘’.,;")
     return name[4:] if name.lower().startswith("the ") else name
+
+
+def _without(candidate: Candidate, renamings: list[Renaming]) -> Candidate:
+    """The candidate without the former names the extractor gave it ("ENU, founded as the Eurasian University"):
+    it is resolved by its present names, and keeps the former ones as aliases."""
+    former = former_names(renamings, candidate)
+    present = [n for n in candidate.names if normalise(n) not in former]
+    return replace(candidate, names=present) if former and present else candidate
 
 
 def merged_props(kept: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -81,6 +82,6 @@ def test_a_person_first_printed_with_initials_is_one_node_in_either_order(
     assert first == second  # the key may be either form's; name, aliases and titles are the same
 
 
-def _people(graph: dict[str, list[dict[str, object]]]) -> list[dict[str, object]]:
+def _people(graph: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """The graph's Person nodes."""
     return [n for n in graph["nodes"] if n.get("label") == "Person"]

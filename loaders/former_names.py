@@ -1,0 +1,174 @@
+"""Former names an article states: "X (formerly Y)", "Y, now X", "X, former Y", "Y was renamed X",
+"X, founded in 1934 as Y and later known as Z", "X, which grew out of Y", "Y (as X was then called)".
+
+Each statement makes the former name one more name of the institution in this document, so Y's mention
+joins X's node (and, as X's alias, later articles that print Y find X). The subject may be a name, an
+abbreviation or "the university" — the one organisation the sentence (or the one before) names first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from loaders.doc_context import find_definitions
+from loaders.facts import Candidate, Extraction
+from loaders.names import is_abbreviation, normalise
+from loaders.org_names import abbreviates, parse_org
+
+ORG_LABELS = frozenset({"University", "Organization", "Lab"})
+_CAP = r"(?:(?:[A-Z]\.[ ]?)+[A-Z][\w'’&-]*|[A-Z][\w'’&-]*)"
+_NAME = rf"{_CAP}(?:[ ]+(?:(?:of|and|for|the|named[ ]+after|at)[ ]+)*{_CAP})*"
+_THE = r"(?:the\s+)?"
+_GENERIC = r"(?:[Tt]he|[Oo]ur|[Tt]his)\s+(?:university|institute|academy|college|school)"
+_SUBJECT = rf"(?P<now>{_NAME}|{_GENERIC})"
+_YEAR = r"(?:\s+in\s+\d{4})?"
+_KNOWN_AS = r"(?:known\s+as\s+|called\s+|named\s+)?"
+_LATER = (
+    rf"(?:\s*(?:,|and)\s*(?:(?:was\s+)?later\s+|then\s+|subsequently\s+)?(?:known|renamed|called)"
+    rf"(?:\s+for\s+many\s+years)?\s+(?:as\s+|to\s+|into\s+)?{_THE}(?P<later>{_NAME}))?"
+)
+_APPOSITIVE = r"(?:,\s*[^,.()]{3,90},)?"
+
+_FORMERLY = re.compile(
+    rf"(?P<now>{_NAME})\s*\(\s*(?:formerly|former|previously|until\s+\d{{4}})[,:]?\s+{_KNOWN_AS}{_THE}(?P<was>{_NAME})\s*\)"
+)
+_FORMER = re.compile(rf"(?P<now>{_NAME}),\s+(?:formerly|former|previously)\s+{_KNOWN_AS}{_THE}(?P<was>{_NAME})")
+_NOW = re.compile(rf"(?P<was>{_NAME})\s*[,(]\s*now\s+(?:known\s+as\s+|called\s+|renamed\s+)?{_THE}(?P<now>{_NAME})")
+_RENAMED = re.compile(
+    rf"{_THE}(?P<was>{_NAME})\s+(?:was|has\s+been|had\s+been)\s+renamed{_YEAR}\s+(?:as\s+|to\s+|into\s+)?{_THE}"
+    rf"(?P<now>{_NAME})"
+)
+_FOUNDED = re.compile(
+    rf"{_SUBJECT}{_APPOSITIVE}\s*,?\s+(?:which\s+)?(?:was\s+)?(?:founded|established|created|set\s+up|"
+    rf"began\s+its\s+history|started){_YEAR}\s+as\s+{_THE}(?P<was>{_NAME}){_LATER}"
+)
+_GREW = re.compile(rf"{_SUBJECT}{_APPOSITIVE}\s*,?\s+(?:which\s+)?grew\s+out\s+of\s+{_THE}(?P<was>{_NAME})")
+_THEN_CALLED = re.compile(
+    rf"{_THE}(?P<was>{_NAME})\s*\(\s*as\s+(?P<now>{_NAME})\s+was\s+(?:then|formerly|previously)\s+called"
+)
+PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "formerly": (_FORMERLY, _FORMER),
+    "former": (_FORMERLY, _FORMER),
+    "previously": (_FORMERLY, _FORMER),
+    "until": (_FORMERLY,),
+    "now": (_NOW,),
+    "renamed": (_RENAMED,),
+    "founded": (_FOUNDED,),
+    "established": (_FOUNDED,),
+    "created": (_FOUNDED,),
+    "set": (_FOUNDED,),
+    "began": (_FOUNDED,),
+    "started": (_FOUNDED,),
+    "grew": (_GREW,),
+    "then": (_THEN_CALLED,),
+}
+"""The statements each trigger word can open."""
+
+TRIGGER = re.compile(
+    r"\b(?:formerly|former|previously|until|now|renamed|founded|established|created|set\s+up|began|started|grew"
+    r"|then\s+called)\b"
+)
+WINDOW = 240
+"""Characters either side of a trigger word a statement may span."""
+
+
+@dataclass(frozen=True)
+class Renaming:
+    """One statement: the institution (a candidate's local id) was once called `name` (another candidate's,
+    or one the extractor gave the institution's own candidate)."""
+
+    current: str
+    former: str
+    name: str
+
+
+def find_renamings(extraction: Extraction) -> list[Renaming]:
+    """Every (current, former) pair of organisation candidates the text states, in text order."""
+    text = extraction.document.text
+    statements = list(_statements(text))
+    if not statements:
+        return []
+    orgs = [c for c in extraction.candidates if c.label in ORG_LABELS]
+    definitions = find_definitions(text)
+    found: list[Renaming] = []
+    for start, now, formers in statements:
+        current = _subject(now, start, text, orgs, definitions)
+        for was in formers:
+            former = _named(was, orgs)
+            if current and former:
+                renaming = Renaming(current=current.local_id, former=former.local_id, name=was)
+                if renaming not in found:
+                    found.append(renaming)
+    return found
+
+
+def former_names(renamings: list[Renaming], candidate: Candidate) -> set[str]:
+    """The names of a candidate that the text says were another's: its own former names (normalised)."""
+    return {normalise(r.name) for r in renamings if r.current == r.former == candidate.local_id}
+
+
+def _statements(text: str) -> Iterator[tuple[int, str, list[str]]]:
+    """(where the subject starts, subject as printed, former names as printed) for every statement.
+
+    The patterns run only on a window around each word that can open one ("formerly", "founded"...), so
+    the cost stays linear in the text whatever runs of capitalised words it holds."""
+    seen: set[tuple[int, str]] = set()
+    for trigger in TRIGGER.finditer(text):
+        offset = max(0, trigger.start() - WINDOW)
+        window = text[offset : trigger.end() + WINDOW]
+        for pattern in PATTERNS[trigger.group().split()[0]]:
+            for match in pattern.finditer(window):
+                if not match.start() <= trigger.start() - offset < match.end():
+                    continue
+                groups = match.groupdict()
+                formers = [g for g in (groups.get("was"), groups.get("later")) if g]
+                if (offset + match.start("now"), groups["now"]) not in seen:
+                    seen.add((offset + match.start("now"), groups["now"]))
+                    yield offset + match.start("now"), groups["now"], formers
+
+
+def _named(printed: str, orgs: list[Candidate]) -> Candidate | None:
+    """The candidate one of whose names is this printed name (or its abbreviation)."""
+    wanted = normalise(printed.removeprefix("the ").removeprefix("The "))
+    exact = [c for c in orgs if any(normalise(n) == wanted for n in c.names)]
+    if len(exact) == 1 or (exact and all(c.local_id == exact[0].local_id for c in exact)):
+        return exact[0]
+    if is_abbreviation(printed):
+        spelled = [
+            c for c in orgs if any(not is_abbreviation(n) and abbreviates(printed, parse_org(n)) for n in c.names)
+        ]
+        return spelled[0] if len(spelled) == 1 else None
+    return None
+
+
+def _subject(
+    printed: str, start: int, text: str, orgs: list[Candidate], definitions: dict[str, str]
+) -> Candidate | None:
+    """The institution a statement is about: named, else the one organisation named just before it."""
+    if not re.fullmatch(_GENERIC, printed):
+        return _named(printed, orgs)
+    sentence = _sentence_start(text, start)
+    for begin in (sentence, _sentence_start(text, max(sentence - 2, 0))):
+        span = text[begin:start]
+        before = {c.local_id: c for c in orgs if c.label != "Lab" and _printed_in(c, span, definitions)}
+        if before:
+            return next(iter(before.values())) if len(before) == 1 else None
+    return None
+
+
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\b[A-Z])[.!?][\"”’]?\s+|\n")
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` begins (after a full stop, question or exclamation mark, a line break)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, position)]
+    return ends[-1] if ends else 0
+
+
+def _printed_in(candidate: Candidate, span: str, definitions: dict[str, str]) -> bool:
+    """Whether one of the candidate's names, or an abbreviation the text defines for one, is printed in `span`."""
+    names = {n for n in candidate.names if n.strip()}
+    names |= {abbr for abbr, full in definitions.items() if any(full.startswith(n) for n in names)}
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", span) for n in names)

@@ -1,0 +1,98 @@
+"""Institutions across documents: former names the text states join the institution's node; campus and
+branch qualifiers keep institutions apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.facts import Candidate
+from loaders.judgements import Judgement, Judgements
+from tests.loaders.test_resolve import Loader, make_candidate
+
+CURRENT = "Altai Polytechnic University"
+FORMER = "Altai Mining Institute"
+
+
+def uni(*names: str, country: str | None = "KZ") -> Candidate:
+    return make_candidate("University", *names, country=country)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"{CURRENT} (formerly {FORMER}) signed a memorandum with Hubei University.",
+        f"{CURRENT} (formerly known as the {FORMER}) signed a memorandum with Hubei University.",
+        f"The {FORMER}, now {CURRENT}, signed a memorandum with Hubei University.",
+        f"{CURRENT}, former {FORMER}, signed a memorandum with Hubei University.",
+        f"In 1996 the {FORMER} was renamed {CURRENT}. It signed a memorandum with Hubei University.",
+        f"{CURRENT}, founded in 1958 as the {FORMER}, signed a memorandum with Hubei University.",
+        f"{CURRENT}, one of the oldest universities of the region, was founded in 1958 as the {FORMER}.",
+        f"{CURRENT} grew out of the {FORMER}.",
+        f"The institute was opened by the {FORMER} (as {CURRENT} was then called) and Hubei University.",
+    ],
+)
+def test_a_former_name_the_text_states_is_the_same_institution(sentence: str) -> None:
+    loader = Loader()
+    keys = loader.keys(uni(CURRENT), uni(FORMER), text=sentence)
+    assert keys[0] == keys[1] == "altai_polytechnic_university"
+    known = loader.index.get(keys[0])
+    assert known is not None and known.name == CURRENT and FORMER in known.aliases
+
+
+def test_a_former_name_found_again_in_a_later_article() -> None:
+    loader = Loader()
+    loader.keys(uni(CURRENT), uni(FORMER), text=f"{CURRENT} (formerly {FORMER}) hosted a forum.")
+    assert loader.keys(uni(FORMER), text=f"A delegation of the {FORMER} visited Urumqi.") == [
+        "altai_polytechnic_university"
+    ]
+
+
+def test_every_name_of_a_history_joins_the_institution_its_abbreviation_names() -> None:
+    loader = Loader()
+    keys = loader.keys(
+        uni(CURRENT, "APU"),
+        uni(FORMER),
+        uni("Altai Industrial Institute"),
+        text=f"Rector of {CURRENT} (APU) spoke. APU, founded in 1958 as the {FORMER} and later known as "
+        "the Altai Industrial Institute, trains engineers.",
+    )
+    assert len(set(keys)) == 1
+
+
+def test_the_university_is_the_one_organisation_named_just_before() -> None:
+    loader = Loader()
+    keys = loader.keys(
+        uni(CURRENT, "APU"),
+        uni(FORMER),
+        text=f"The president of APU spoke at the ceremony. The university, founded in 1958 as the {FORMER}, "
+        "has trained 600 specialists.",
+    )
+    assert keys[0] == keys[1]
+
+
+def test_the_university_after_two_organisations_is_neither() -> None:
+    loader = Loader()
+    keys = loader.keys(
+        uni(CURRENT),
+        uni("Hubei University", country="CN"),
+        uni(FORMER),
+        text=f'Rectors of {CURRENT} and Hubei University met. "Our university, which began its history in 1958 '
+        f'as the {FORMER}, is a centre of science," the rector said.',
+    )
+    assert len(set(keys)) == 3
+
+
+def test_a_former_name_the_extractor_gave_the_abbreviation_does_not_name_the_node() -> None:
+    loader = Loader()
+    keys = loader.keys(
+        uni(f"Ust-Kamenogorsk {CURRENT}"),
+        uni(FORMER, "UKAPU"),
+        text=f"Ust-Kamenogorsk {CURRENT} hosted guests. UKAPU, founded in 1958 as the {FORMER}, trains engineers.",
+    )
+    assert keys[0] == keys[1] == "ust_kamenogorsk_altai_polytechnic_university"
+
+
+def test_not_same_keeps_a_stated_former_name_apart() -> None:
+    judgements = Judgements([Judgement(kind="not-same", a="altai_polytechnic_university", b="altai_mining_institute")])
+    keys = Loader(judgements).keys(uni(CURRENT), uni(FORMER), text=f"{CURRENT} (formerly {FORMER}) hosted a forum.")
+    assert keys == ["altai_polytechnic_university", "altai_mining_institute"]
