@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.cooperation import is_official
-from loaders.coref import name_words
+from loaders.coref import abbreviates, name_words
 from loaders.facts import Candidate
 from loaders.gazetteer import GOVERNMENT_TITLES, country_of, is_place
 
@@ -37,7 +37,13 @@ RECEIVES = re.compile(
     re.IGNORECASE,
 )
 """'Vice President Y met with the delegation': Y is on the host's side."""
-RECEIVED_BY = re.compile(r"\b(?:(?:received|welcomed|greeted|hosted)\s+by|met with)\s+(?:the\s+)?$", re.IGNORECASE)
+RECEIVED_BY = re.compile(
+    r"\b(?:(?:received|welcomed|greeted|hosted)\s+by|met with|(?:meetings?|talks) (?:(?:was|were) )?held with|"
+    r"(?:a |the )?meeting with)\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$",
+    re.IGNORECASE,
+)
+POSSESSIVE = re.compile(r"\b(?:the|our)\s+(?:university|institute)['’]s\s+$", re.IGNORECASE)
+"""'... had a meeting with the university's first vice-rector – X': the university in question."""
 TAIL = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:from|of)\s+(?:the\s+)?")
 JOINED = re.compile(r"^\s*,?\s*(?:and|as well as)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -71,8 +77,8 @@ def _title_orgs(context: Context, text: str, person: Mention, mentions: list[Men
     """Where a person works (and whether the title names it): named in the title, or the side they are on."""
     span = person.person.title_span if person.person else None
     title = (person.person.title or "") if person.person else ""
-    named = _named_in_title(context, text, span, mentions) if span else []
-    if span and not named and GENERIC_UNI.search(text[span[0] : span[1]]):
+    named = _named_in_title(context, text, person, mentions) if span else []
+    if span and not named and (GENERIC_UNI.search(text[span[0] : span[1]]) or POSSESSIVE.search(text[: span[0]])):
         named = [u for u in [salient_university(context, person)] if u]
     ministry = re.match(r"(?:\w+\s+)?(?:Deputy\s+|Vice[- ])?Minister (of .+)$", title, re.IGNORECASE)
     if not named and ministry:
@@ -108,18 +114,43 @@ def _receives(text: str, person: Mention) -> bool:
     return cue or bool(RECEIVED_BY.search(text[:starts]) or RECEIVES.match(text[person.end :]))
 
 
-def _named_in_title(context: Context, text: str, span: tuple[int, int], mentions: list[Mention]) -> list[str]:
+def _named_in_title(context: Context, text: str, person: Mention, mentions: list[Mention]) -> list[str]:
     """The unit and organisation the title names ('Dean of the Faculty of Law of X' → both; an office →
     only its university), or the one just before 'whose' ('the School of Law, whose Dean Y')."""
+    span = person.person.title_span if person.person else None
+    if span is None:
+        return []
     inside = [m for m in mentions if span[0] <= m.start < span[1] and m.kind != "person"]
     named = [context.id_of(m) for m in inside if context.label(context.id_of(m)) in ORG_LABELS]
     units = [context.id_of(m) for m in inside if context.label(context.id_of(m)) == "Lab" and not OFFICE.search(m.text)]
-    if units or named:
+    if not units and not named:
+        open_acronyms = [
+            m
+            for m in context.mentions
+            if m.sentence == person.sentence
+            and m.kind == "acronym"
+            and m.group is None
+            and span[0] <= m.start < span[1]
+        ]
+        named = [_spelled_out(context, text, m) for m in open_acronyms]
+    if units or any(named):
         return [i for i in dict.fromkeys([*units[-1:], *named[-1:]]) if i]
     before = [m for m in mentions if m.end <= span[0] and m.kind != "person"]
     if before and WHOSE.fullmatch(text[before[-1].end : span[0]]):
         return [i for i in [context.id_of(before[-1])] if i]
     return []
+
+
+def _spelled_out(context: Context, text: str, acronym: Mention) -> str | None:
+    """An acronym coreference left open ('rector of Magtymguly TSU'): the one organisation it abbreviates whose
+    name has the word printed before it."""
+    fits = [
+        c for c in context.candidates if c.label in ORG_LABELS and any(abbreviates(acronym.text, n) for n in c.names)
+    ]
+    word = re.search(r"([A-Z][\w'’-]+)\s+$", text[: acronym.start])
+    if len(fits) > 1 and word:
+        fits = [c for c in fits if any(word.group(1) in n for n in c.names)]
+    return fits[0].local_id if len(fits) == 1 else None
 
 
 def _joined_title_org(

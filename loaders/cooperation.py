@@ -45,17 +45,19 @@ JOINT_BY = re.compile(
     r"\b(?:co-?(?:organi[sz]ed|sponsored|hosted|founded|established|funded)|"
     r"(?:organi[sz]ed|sponsored|hosted|established|created|opened|built|founded|run|launched|set up)\s+jointly|"
     r"jointly\s+(?:organi[sz]ed|sponsored|hosted|established|created|opened|built|founded|run|launched|set up)|"
-    r"organi[sz]ed|sponsored)\s+by\s+",
+    r"organi[sz]ed|sponsored|funded|financed)\s+by\s+|\bat the expense of\s+",
     re.IGNORECASE,
 )
-"""'co-organised by X and Y', 'jointly established by X and Y' (and 'organised by X and Y' when two are named)."""
+"""'co-organised by X and Y', 'jointly established by X and Y' (and 'organised / funded by X and Y', 'at the
+expense of X and Y' when two are named)."""
 SUPPORT = re.compile(r"\bwith the (?:support|assistance|help) of\s+", re.IGNORECASE)
 COORDINATED = re.compile(
     r"^\s*(?:also\s+|have\s+|has\s+|had\s+|will\s+|would\s+|then\s+|further\s+|both\s+)*"
-    r"(?:jointly|together|cooperat\w*|collaborat\w*|partner\w*|agreed|decided to|co-\w+|will sign|plan\w* to sign)\b",
+    r"(?:jointly|together|cooperat\w*|collaborat\w*|partner\w*|agreed|decided to|co-\w+|will sign|plan\w* to sign|"
+    r"(?:established|opened|founded|created|launched|set up|built)\s+(?:an?|the|their)\s)",
     re.IGNORECASE,
 )
-"""'X and Y (will) jointly / agreed / cooperate ...' right after a list of two or more."""
+"""'X and Y (will) jointly / agreed / cooperate / established a ...' right after a list of two or more."""
 AGREED_THAT = re.compile(r"\bagreed (?:that|on)\s+", re.IGNORECASE)
 WITH_WHICH = re.compile(r"\bwith (?:which|whom)\b", re.IGNORECASE)
 BOTH = re.compile(r"\b(?:the two|both) (?:universities|sides|parties|institutions|organi[sz]ations)\b[^.;]*$", re.I)

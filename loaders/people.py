@@ -94,7 +94,8 @@ def _name_length(tokens: list[Token], i: int) -> int:  # noqa: PLR0911 - one exi
     if _initials_then_word(tokens, i) or (_word_then_initials(tokens, i) and not _initials_then_word(tokens, i + 1)):
         return 2
     words = _name_words(tokens, i)
-    if words == 3 and not (PATRONYMIC.search(tokens[i + 2].bare) or PATRONYMIC.search(tokens[i + 1].bare)):
+    three = PATRONYMIC.search(tokens[i + 2].bare) or PATRONYMIC.search(tokens[i + 1].bare) if words == 3 else None
+    if words == 3 and not three and not has_surname_ending([tokens[i].bare]):
         return 0  # the name is the last two words; the loop tries them next
     if words == 0:
         return 0
@@ -104,6 +105,8 @@ def _name_length(tokens: list[Token], i: int) -> int:  # noqa: PLR0911 - one exi
     if all(is_place(part) for part in parts) or is_place(" ".join(parts)):
         return 0
     before = tokens[i - 1].text.lower().rstrip(".") if i else ""
+    if before == "" and i >= 2 and tokens[i - 2].text.lower() in HONORIFICS:
+        before = tokens[i - 2].text.lower()  # 'Mrs' '.' as two tokens
     if i >= 2 and tokens[i - 2].text.lower() == "named" and before == "after":
         return 0  # an eponym ('a workshop named after Lu Ban'), not a person taking part
     if any(t.text.lower() == "named" and tokens[x + 1].text.lower() == "after" for x, t in _clause_before(tokens, i)):
@@ -251,7 +254,10 @@ def _title_before(tokens: list[Token], i: int, *, floor: int = 0, apposed: bool 
     """The title phrase ending right before the name ('Rector of Liaoning Petrochemical University'); with
     `apposed` the name stands between commas ('The rector of X, Askar Beisenov, said')."""
     j = i - 1
-    while j >= 0 and tokens[j].text.lower().rstrip(".") in HONORIFICS:
+    while j >= 0 and (
+        tokens[j].text.lower().rstrip(".") in HONORIFICS
+        or (tokens[j].text == "." and j and tokens[j - 1].text.lower() in HONORIFICS)  # 'Mrs' '.'
+    ):
         j -= 1
     if j >= 0 and tokens[j].text in {",", "–", "—"} and (j + 1 < i or apposed):
         j -= 1  # 'the rector, professor X', 'Vice-Rector of X, Mr. Y'

@@ -111,3 +111,40 @@ def test_a_person_from_an_organisation() -> None:
 def test_a_name_between_commas_after_its_title() -> None:
     text = "The rector of Aral State University, Askar Beisenov, welcomed the guests from Hubei University."
     assert ("Askar Beisenov", "Aral State University") in affiliations(text)
+
+
+def test_mrs_before_a_name_keeps_the_title() -> None:
+    text = (
+        "The delegation included the vice-rector on international relations of Balkan State University "
+        "Mrs. Ogulnabat Berdiyeva."
+    )
+    assert ("Ogulnabat Berdiyeva", "Balkan State University") in affiliations(text)
+
+
+def test_an_acronym_with_the_eponym_before_it() -> None:
+    text = (
+        "Aral State University named after Abay and Aral State University named after Dulatov signed a "
+        "memorandum. The delegation included the rector of Abay ASU Askar Beisenov."
+    )
+    assert ("Askar Beisenov", "Aral State University named after Abay") in affiliations(text)
+
+
+def test_the_universitys_vice_rector_after_a_dash() -> None:
+    text = (
+        "A delegation of Hubei University visited Aral State University on May 3 and had a meeting with the "
+        "university's first vice-rector – Askar Beisenov."
+    )
+    assert affiliations(text) == {("Askar Beisenov", "Aral State University")}
+
+
+def test_a_meeting_held_with_an_office_head_is_with_the_host() -> None:
+    text = (
+        "The delegation of Aral State University visited Hubei University on May 3. As part of the visit, meetings "
+        "were held with Mr. Li Gang, Head of the Department of International Cooperation and Exchanges."
+    )
+    assert affiliations(text) == {("Li Gang", "Hubei University")}
+
+
+def test_three_word_name_with_a_surname_first() -> None:
+    text = "The ceremony was attended by Rector of Aral State University Professor Nurzoda Jamshed Nurullo."
+    assert affiliations(text) == {("Nurzoda Jamshed Nurullo", "Aral State University")}

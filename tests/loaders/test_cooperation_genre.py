@@ -87,3 +87,16 @@ def test_agreed_that_several_will_jointly_act() -> None:
         frozenset({"Karshi State University", "Hubei University"}),
         frozenset({"Hunan Normal University", "Hubei University"}),
     }
+
+
+def test_two_that_established_something_together() -> None:
+    text = "In 2002, Hubei University and Aral State University established a Chinese language centre in Aral."
+    assert pairs(text) == {frozenset({"Hubei University", "Aral State University"})}
+
+
+def test_built_at_the_expense_of_two() -> None:
+    text = (
+        "A new building of the Confucius Institute was put into operation at the expense of Hubei University "
+        "and Aral State University."
+    )
+    assert pairs(text) == {frozenset({"Hubei University", "Aral State University"})}
