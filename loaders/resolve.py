@@ -21,6 +21,7 @@ from loaders.index import EntityIndex, label_group
 from loaders.judgements import Judgements
 from loaders.names import is_abbreviation, normalise, slugify
 from loaders.org_names import OrgName, abbreviates, mission_order, parse_org, same_eponym
+from loaders.org_qualifiers import with_qualifier
 from loaders.person_forms import person_order, resolve_document_person
 from loaders.registry import Registry, RegistryMatch, RegistryOrg
 from loaders.resolve_other import resolve_other
@@ -100,6 +101,7 @@ class Resolver:
 
     def resolve_org(self, candidate: Candidate) -> Entity:
         """Registry, then graph, then context for abbreviations, else a new entity."""
+        candidate = with_qualifier(candidate, self.extraction.document.text, self.registry)
         full = [n for n in candidate.names if not parse_org(n).abbreviation]
         abbreviations = [parse_org(n) for n in candidate.names if parse_org(n).abbreviation]
         if not full:
@@ -298,11 +300,12 @@ def fuller_name(*names: str) -> str:
 
 
 def _key_name(name: str) -> str:
-    """The part of a name every printed form of it shares: no '(ABBR)', no 'named after ...' tail.
+    """The part of a name every printed form of it shares: no '(ABBR)', no 'named after ...' tail (a campus
+    qualifier stays: "X (East China)" is not "X (Beijing)").
 
     "Naryn State University" and "Naryn State University named after S. Naamatov" are one entity (see
     `EntityIndex.find_org`); keying both by the short form makes the key independent of which came first."""
-    name = re.sub(r"\s*\([^()]*\)\s*$", "", name)
+    name = re.sub(r"\s*\(([^()]*)\)\s*$", lambda m: "" if is_abbreviation(m.group(1)) else m.group(0), name)
     return re.sub(r"\s*,?\s*(?:named after|named for|n\.\s?a\.|im\.)\s+.*$", "", name, flags=re.IGNORECASE) or name
 
 

@@ -96,3 +96,33 @@ def test_not_same_keeps_a_stated_former_name_apart() -> None:
     judgements = Judgements([Judgement(kind="not-same", a="altai_polytechnic_university", b="altai_mining_institute")])
     keys = Loader(judgements).keys(uni(CURRENT), uni(FORMER), text=f"{CURRENT} (formerly {FORMER}) hosted a forum.")
     assert keys == ["altai_polytechnic_university", "altai_mining_institute"]
+
+
+def test_campus_qualifiers_keep_sister_institutions_apart() -> None:
+    loader = Loader()
+    east = loader.keys(uni(CURRENT), text=f"A delegation of {CURRENT} (East Campus) visited Hubei University.")
+    west = loader.keys(uni(CURRENT), text=f"{CURRENT} (West Campus) signed a memorandum. {CURRENT} will host.")
+    assert east == ["altai_polytechnic_university_east_campus"]
+    assert west == ["altai_polytechnic_university_west_campus"]
+    bare = loader.keys(uni(CURRENT), text=f"{CURRENT} opened a laboratory.")
+    assert bare[0] not in {east[0], west[0]}  # the document does not say which
+
+
+def test_a_qualifier_the_defined_abbreviation_spells_is_part_of_the_name() -> None:
+    loader = Loader()
+    keys = loader.keys(uni(CURRENT), text=f"{CURRENT}, Ridder (APUR) and Hubei University signed a memorandum.")
+    assert keys == ["altai_polytechnic_university_ridder"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tianshan Normal College (Urumqi) hosted the guests.",  # where it is, not which one
+        "Tianshan Normal College (TNC) hosted the guests.",
+        "Tianshan Normal College (Tianshan University) hosted the guests.",  # another name of it
+        "Tianshan Normal College (East Campus) and Tianshan Normal College (West Campus) hosted the guests.",
+    ],
+)
+def test_places_abbreviations_other_names_and_two_campuses_are_no_qualifier(text: str) -> None:
+    keys = Loader().keys(uni("Tianshan Normal College", country="CN"), text=text)
+    assert keys == ["tianshan_normal_college"]

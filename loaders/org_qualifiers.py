@@ -1,0 +1,73 @@
+"""Campus and branch qualifiers a document prints after a name: "China University of Petroleum (East China)",
+"China University of Petroleum, Beijing (CUPB)".
+
+The extractor may keep only the bare name; the qualified one is another institution than its sister
+campus, so the document's own qualifier is put back before the name is resolved — when the document
+prints one qualifier only, and that qualifier names a campus rather than the place it is in:
+the registry knows the qualified name, the abbreviation the text defines spells it, or it is neither a
+country nor a city ("(Urumqi)" after a university's name says where it is, not which one it is).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from loaders.facts import Candidate
+from loaders.names import fold, is_abbreviation
+from loaders.org_names import abbreviates, parse_org
+from loaders.registry import Registry
+
+_PARENTHESISED = r"\s*\((?P<paren>[A-Z][\w'’ .-]{1,40})\)"
+_COMMA_DEFINED = r",\s*(?P<comma>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)"
+_NOT_QUALIFIERS = re.compile(r"\b(?:formerly|former|now|hereinafter|previously|until|as)\b", re.IGNORECASE)
+
+
+def with_qualifier(candidate: Candidate, text: str, registry: Registry) -> Candidate:
+    """The candidate with its bare name replaced by the qualified one, when the document qualifies it one way
+    (the bare name, which sister campuses share, then matches nothing; it stays among the aliases)."""
+    for name in candidate.names:
+        if is_abbreviation(name) or "(" in name:
+            continue
+        qualified = _qualified(name, text, registry)
+        if qualified is not None:
+            rest = [n for n in candidate.names if n not in {name, qualified}]
+            return replace(candidate, names=[qualified, *rest])
+    return candidate
+
+
+def _qualified(name: str, text: str, registry: Registry) -> str | None:
+    """The one qualified form of `name` the text prints and that names a campus, if any."""
+    forms: set[str] = set()
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?:{_PARENTHESISED}|{_COMMA_DEFINED})")
+    for match in pattern.finditer(text):
+        if match.group("paren") and _campus(name, match.group("paren").strip(), registry):
+            forms.add(f"{name} ({match.group('paren').strip()})")
+        elif match.group("comma") and _spelled(match.group("abbr"), name, match.group("comma")):
+            forms.add(f"{name}, {match.group('comma')}")
+    return forms.pop() if len(forms) == 1 else None
+
+
+def _campus(name: str, qualifier: str, registry: Registry) -> bool:
+    """Whether a parenthesised qualifier tells one institution of that name from another."""
+    if is_abbreviation(qualifier) or _NOT_QUALIFIERS.search(qualifier) or any(ch.isdigit() for ch in qualifier):
+        return False
+    if _is_org_name(qualifier):
+        return False  # another name of the institution: "(Satbayev University)"
+    known = [m for m in registry.match_organisation(f"{name} ({qualifier})") if m.how == "name" and m.score >= 0.95]
+    bare = {m.org.key for m in registry.match_organisation(name) if m.how == "name"}
+    if known:
+        return any(m.org.key not in bare for m in known)
+    return registry.country(qualifier) is None and registry.city(qualifier) is None
+
+
+def _spelled(abbreviation: str, name: str, qualifier: str) -> bool:
+    """Whether an abbreviation spells the qualified name and not the bare one ("CUPB", not "CUP")."""
+    return abbreviates(abbreviation, parse_org(f"{name} {qualifier}")) and not abbreviates(
+        abbreviation, parse_org(name)
+    )
+
+
+def _is_org_name(text: str) -> bool:
+    """Whether a qualifier reads as an organisation's own name (it holds a word such as University)."""
+    return bool({"university", "institute", "academy", "college", "school"} & set(fold(text).split()))
