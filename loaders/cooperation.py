@@ -39,8 +39,13 @@ WITH = re.compile(
     re.IGNORECASE,
 )
 """'X cooperates with Y', 'X's partnership with Y', 'X agreed with Y to ...': the subject with each partner."""
-JOINT_WITH = re.compile(r"\b(?:together|jointly|in partnership|in cooperation|in collaboration)\s+with\s+", re.I)
-"""'created by X together with Y and Z': every founder with every other."""
+JOINT_WITH = re.compile(
+    r"\b(?:together|jointly|(?:(?:created|established|opened|founded|launched|set up|built|organi[sz]ed|run|held|"
+    r"developed|implemented)\s+)(?:[\w-]+\s+){0,3}?in (?:partnership|cooperation|collaboration))\s+with\s+",
+    re.IGNORECASE,
+)
+"""'created by X together with Y and Z', 'opened in partnership with Y and Z': every founder with every other
+(but 'interest in cooperation with Y and Z' pairs only the subject with each)."""
 JOINT_BY = re.compile(
     r"\b(?:co-?(?:organi[sz]ed|sponsored|hosted|founded|established|funded)|"
     r"(?:organi[sz]ed|sponsored|hosted|established|created|opened|built|founded|run|launched|set up)\s+jointly|"
@@ -54,10 +59,13 @@ SUPPORT = re.compile(r"\bwith the (?:support|assistance|help) of\s+", re.IGNOREC
 COORDINATED = re.compile(
     r"^\s*(?:also\s+|have\s+|has\s+|had\s+|will\s+|would\s+|then\s+|further\s+|both\s+)*"
     r"(?:jointly|together|cooperat\w*|collaborat\w*|partner\w*|agreed|decided to|co-\w+|will sign|plan\w* to sign|"
-    r"(?:established|opened|founded|created|launched|set up|built)\s+(?:an?|the|their)\s)",
+    r"(?:established|opened|founded|created|launched|set up|built)\s+(?:an?|the|their)\s|"
+    r"discussed\b(?=[^.;]*\b(?:cooperation|partnership|collaboration|joint)\b))",
     re.IGNORECASE,
 )
 """'X and Y (will) jointly / agreed / cooperate / established a ...' right after a list of two or more."""
+INCLUDING = re.compile(r"[^.;:]{0,80}?\b(?:including|such as|among them|among which|in particular)\s+(?:the\s+)?", re.I)
+"""'cooperates with more than 50 universities, including X and Y'."""
 AGREED_THAT = re.compile(r"\bagreed (?:that|on)\s+", re.IGNORECASE)
 WITH_WHICH = re.compile(r"\bwith (?:which|whom)\b", re.IGNORECASE)
 BOTH = re.compile(r"\b(?:the two|both) (?:universities|sides|parties|institutions|organi[sz]ations)\b[^.;]*$", re.I)
@@ -114,7 +122,11 @@ def _linked_groups(context: Context, text: str, orgs: list[Mention]) -> list[lis
         groups.append([*subject, *_listed(context, text, orgs, match.end())] if subject else [])
     for match in WITH.finditer(text):
         subject = _subject(context, text, orgs, match.start())
-        groups += [[*subject, partner] for partner in _listed(context, text, orgs, match.end())]
+        including = INCLUDING.match(text, match.end())
+        partners = _listed(context, text, orgs, match.end()) or (
+            _listed(context, text, orgs, including.end()) if including else []
+        )
+        groups += [[*subject, partner] for partner in partners]
     groups += _coordinated(context, text, orgs)
     groups += _partners_with_which(context, text, orgs)
     groups += _supporters(context, text, orgs, groups)

@@ -100,3 +100,29 @@ def test_built_at_the_expense_of_two() -> None:
         "and Aral State University."
     )
     assert pairs(text) == {frozenset({"Hubei University", "Aral State University"})}
+
+
+def test_interest_in_cooperation_with_two_pairs_only_the_subject() -> None:
+    text = "Aral State University expressed interest in cooperation with Hubei University and Wuhan University."
+    assert pairs(text) == {
+        frozenset({"Aral State University", "Hubei University"}),
+        frozenset({"Aral State University", "Wuhan University"}),
+    }
+
+
+def test_representatives_discussed_cooperation() -> None:
+    text = (
+        "Representatives of Hubei University and Aral State University discussed prospects of cooperation in chemistry."
+    )
+    assert pairs(text) == {frozenset({"Hubei University", "Aral State University"})}
+
+
+def test_partners_listed_after_including() -> None:
+    text = (
+        "Aral State University, founded in 1934, cooperates with more than 50 universities, including Hubei "
+        "University and Wuhan University."
+    )
+    assert pairs(text) == {
+        frozenset({"Aral State University", "Hubei University"}),
+        frozenset({"Aral State University", "Wuhan University"}),
+    }
