@@ -44,7 +44,8 @@ RECEIVED_BY = re.compile(
 )
 POSSESSIVE = re.compile(r"\b(?:the|our)\s+(?:university|institute)['’]s\s+$", re.IGNORECASE)
 """'... had a meeting with the university's first vice-rector – X': the university in question."""
-TAIL = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:from|of)\s+(?:the\s+)?")
+TAIL = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:from|of)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?")
+"""After a name: 'from/of <organisation>', or '(<organisation>)'."""
 JOINED = re.compile(r"^\s*,?\s*(?:and|as well as)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -96,12 +97,14 @@ def _title_orgs(context: Context, text: str, person: Mention, mentions: list[Men
 
 
 def _tail_org(context: Context, text: str, person: Mention, mentions: list[Mention]) -> list[str]:
-    """'Professor Wang Tao from Hubei University', 'Wang Lei of the School of Mines': the unit or organisation
-    named right after the name."""
+    """'Professor Wang Tao from Hubei University', 'Wang Lei of the School of Mines', 'Wang Tao (Hubei
+    University)': the unit or organisation named right after the name."""
     tail = TAIL.match(text, person.end)
     if tail is None:
         return []
     named = next((m for m in mentions if m.start == tail.end() and m.kind != "person"), None)
+    if named and tail.group().rstrip().endswith("(") and not text[named.end :].lstrip().startswith(")"):
+        return []  # '(<organisation>, city)' or a longer aside: not the person's organisation alone
     local = context.id_of(named) if named else None
     return [local] if local and context.label(local) in ORG_LABELS | {"Lab"} else []
 

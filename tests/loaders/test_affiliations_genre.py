@@ -148,3 +148,8 @@ def test_a_meeting_held_with_an_office_head_is_with_the_host() -> None:
 def test_three_word_name_with_a_surname_first() -> None:
     text = "The ceremony was attended by Rector of Aral State University Professor Nurzoda Jamshed Nurullo."
     assert affiliations(text) == {("Nurzoda Jamshed Nurullo", "Aral State University")}
+
+
+def test_organisation_in_brackets_after_a_name() -> None:
+    text = "Wang Tao (Hubei University) gave a lecture at Aral State University."
+    assert affiliations(text) == {("Wang Tao", "Hubei University")}
