@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlparse
 
+from loaders.company_names import listed_company
 from loaders.doc_context import DocumentContext, same_place
 from loaders.facts import Candidate, Document, Entity, Extraction, Resolution
 from loaders.former_names import Renaming, find_renamings, former_names
@@ -104,6 +105,8 @@ class Resolver:
         candidate = with_qualifier(candidate, self.extraction.document.text, self.registry)
         full = [n for n in candidate.names if not parse_org(n).abbreviation]
         abbreviations = [parse_org(n) for n in candidate.names if parse_org(n).abbreviation]
+        if candidate.label == "Organization" and (company := listed_company(candidate.names)) is not None:
+            full = [company, *(n for n in full if n != company)]
         if not full:
             full = [
                 self.context.definitions[a.core_abbreviation.upper()]

@@ -126,3 +126,17 @@ def test_a_qualifier_the_defined_abbreviation_spells_is_part_of_the_name() -> No
 def test_places_abbreviations_other_names_and_two_campuses_are_no_qualifier(text: str) -> None:
     keys = Loader().keys(uni("Tianshan Normal College", country="CN"), text=text)
     assert keys == ["tianshan_normal_college"]
+
+
+def test_every_printed_name_of_a_listed_company_is_one_organisation() -> None:
+    loader = Loader()
+    org = "Organization"
+    first = loader.keys(
+        make_candidate(org, "China Petroleum & Chemical Corporation"),
+        make_candidate(org, "Sinopec"),
+        text="China Petroleum & Chemical Corporation signed the memorandum. Sinopec will offer internships.",
+    )
+    later = loader.keys(make_candidate(org, "China Petrochemical Corporation"), text="China Petrochemical Corporation")
+    assert first[0] == first[1] == later[0] == "sinopec"
+    shown = loader.keys(make_candidate(org, "TBEA"), make_candidate(org, "TBEA Co., Ltd."), text="TBEA Co., Ltd.")
+    assert shown[0] == shown[1]
