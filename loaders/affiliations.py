@@ -46,6 +46,17 @@ POSSESSIVE = re.compile(r"\b(?:the|our)\s+(?:university|institute)['’]s\s+$", 
 """'... had a meeting with the university's first vice-rector – X': the university in question."""
 TAIL = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:from|of)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?")
 """After a name: 'from/of <organisation>', or '(<organisation>)'."""
+UNIT_HEAD = re.compile(
+    r"(?:^|[.;]\s*)\W*(?:(?:its|the)\s+)?(?P<title>head|director|leader|chief|manager)(?:\s+of\s+the\s+"
+    r"(?P<unit>laboratory|lab|cent(?:re|er)|institute|classroom|workshop))?\s*(?:,|\bis\b|\bwas\b|\bwill be\b)"
+    r"(?:[^.;]|(?<=Dr)\.|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Prof)\.){0,120}$",
+    re.IGNORECASE,
+)
+GENERIC_UNIT = re.compile(
+    r"^\W*(?:the|this|our)\s+(?:[\w-]+\s+){0,2}?(laboratory|lab|cent(?:re|er)|institute|classroom|workshop)\b",
+    re.IGNORECASE,
+)
+"""A sentence that opens with the head of the unit just named: 'Its head, ... X', 'The director of the lab is X'."""
 JOINED = re.compile(r"^\s*,?\s*(?:and|as well as)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -69,9 +80,40 @@ def read_affiliations(context: Context, text: str, mentions: list[Mention]) -> N
             orgs = joined or orgs
         if orgs and explicit:
             explicit_orgs[mention.start] = orgs[-1]
+        head = _unit_head(context, text, mention)
+        if head:
+            context.add("AFFILIATED_WITH", person.local_id, head[0], text, title=head[1])
         known = any(r.type == "AFFILIATED_WITH" and r.a == person.local_id for r in context.relations)
         for org in orgs if explicit or not known else []:
             context.add("AFFILIATED_WITH", person.local_id, org, text, title=title)
+
+
+def _unit_head(context: Context, text: str, person: Mention) -> tuple[str, str] | None:
+    """'Its head, candidate of sciences X, said', 'Director of the laboratory is professor ... X': the head of the
+    unit the text last named (a unit whose name has that word: 'laboratory'), or of the last sentence's subject."""
+    said = UNIT_HEAD.search(text[: person.start])
+    if said is None:
+        return None
+    word = said.group("unit") or _generic_subject(context, person.sentence)
+    named = [
+        m
+        for m in context.mentions
+        if (m.sentence, m.start) < (person.sentence, said.start())
+        and context.label(context.id_of(m)) in ORG_LABELS | {"Lab"}
+    ]
+    if word:
+        named = [m for m in named if word[:3].lower() in m.text.lower() and context.label(context.id_of(m)) == "Lab"]
+    elif named:
+        named = [m for m in named if m.sentence == named[-1].sentence][:1]  # 'its': the last sentence's subject
+    local = context.id_of(named[-1]) if named else None
+    return (local, said.group("title")) if local else None
+
+
+def _generic_subject(context: Context, number: int) -> str | None:
+    """'The Joint Laboratory will be based at ...': the unit word a sentence opens with ('laboratory')."""
+    previous = context.sentences[number - 1].text if number else ""
+    opens = GENERIC_UNIT.match(previous)
+    return opens.group(1) if opens else None
 
 
 def _title_orgs(context: Context, text: str, person: Mention, mentions: list[Mention]) -> tuple[list[str], bool]:

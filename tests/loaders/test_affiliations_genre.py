@@ -153,3 +153,21 @@ def test_three_word_name_with_a_surname_first() -> None:
 def test_organisation_in_brackets_after_a_name() -> None:
     text = "Wang Tao (Hubei University) gave a lecture at Aral State University."
     assert affiliations(text) == {("Wang Tao", "Hubei University")}
+
+
+def test_its_head_is_the_head_of_the_unit_just_described() -> None:
+    text = (
+        "Aral State University opened the Joint Laboratory of Soil Ecology. The Joint Laboratory will be based at "
+        "the Faculty of Biology of Aral State University. Its head, candidate of sciences Karimov A.B., said that "
+        "field work will start in spring."
+    )
+    assert ("Karimov A.B.", "Joint Laboratory of Soil Ecology") in affiliations(text)
+
+
+def test_director_of_the_laboratory_is_named_later() -> None:
+    text = (
+        "The Joint Laboratory of Soil Ecology was launched at Aral State University together with Hubei University. "
+        "Both universities are members of the Steppe Universities Alliance. Director of the laboratory is "
+        "professor of the Department of Soil Science of Aral State University Dr. Askar Beisenov."
+    )
+    assert ("Askar Beisenov", "Joint Laboratory of Soil Ecology") in affiliations(text)
