@@ -38,10 +38,14 @@ NATIONAL_UNIVERSITY = re.compile(
     r"\bdelegation (?:of|from) the (\w+) ((?:[\w-]+ ){0,3})(?:university|institute)\b", re.I
 )
 """'a delegation of the Turkmen oil university': the one university of that country the article names."""
-JOINT_UNIT = re.compile(r"jointly (?:established|created|opened|run|built|set up|founded)|co-establish|co-found|"
+JOINT_UNIT = re.compile(r"jointly (?:establish|creat|open|run|buil[dt]|set up|found)\w*|co-establish|co-found|co-buil|"
                         r"in partnership with|opened jointly|established by|(?:created|established|set up|founded) "
                         r"together with", re.IGNORECASE)  # fmt: skip
 LIST_CUT = re.compile(r";\s*|\n\s*[-•–]\s+|:\s*\n")
+CLAUSE_CUT = re.compile(
+    r",\s+and\s+(?=[^,;]{0,120}\b(?:signed|agreed|concluded|launched|opened|established|will)\b)", re.IGNORECASE
+)
+"""'X and Y signed an agreement on A, and X and Z signed a memorandum on B': A's and B's parties differ."""
 
 
 @dataclass
@@ -218,8 +222,9 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
         if context.label(local) != "Lab" or not mention.org or _only_planned(context, local):
             continue
         parents = _named_parents(context, mention, mentions)
-        if JOINT_UNIT.search(text):
-            parents += [o for o in _orgs(context, mentions) if o != local]
+        clause = _clause(text, mention.start)
+        if JOINT_UNIT.search(text[clause[0] : clause[1]]):
+            parents += [o for o in _orgs(context, _within(mentions, clause)) if o != local]
         parents += clause_parents(context, text, mention, mentions)
         if not parents and GENERIC_UNI.search(text):
             parents = [p for p in [salient_university(context, mention)] if p]
@@ -242,8 +247,21 @@ def _programs(context: Context, text: str, mentions: list[Mention], orgs: list[s
             item = _list_item(text, mention.start)
             local = [o for o in orgs if any(context.id_of(m) == o and item[0] <= m.start < item[1] for m in mentions)]
             listed = LIST_CUT.search(text) and local
-            for parent in local if listed else program_parents(context, orgs):
+            clause = _orgs(context, _within(mentions, _clause(text, mention.start)))
+            in_clause = clause if CLAUSE_CUT.search(text) and len(clause) > 1 else orgs
+            for parent in local if listed else program_parents(context, in_clause):
                 context.add("PART_OF", context.id_of(mention), parent, text)
+
+
+def _clause(text: str, at: int) -> tuple[int, int]:
+    """The clause of a sentence an offset is in, where ', and' starts a clause with its own verb."""
+    cuts = [0, *(m.start() for m in CLAUSE_CUT.finditer(text)), len(text)]
+    return max(c for c in cuts if c <= at), min(c for c in cuts if c > at)
+
+
+def _within(mentions: list[Mention], span: tuple[int, int]) -> list[Mention]:
+    """The mentions inside a span of the sentence."""
+    return [m for m in mentions if span[0] <= m.start < span[1]]
 
 
 def _list_item(text: str, at: int) -> tuple[int, int]:

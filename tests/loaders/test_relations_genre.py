@@ -204,3 +204,16 @@ def test_confucius_institute_at_a_university_is_named_without_the_abbreviation()
     extraction = run("The Confucius Institute at the Naryn State University (NSU) opened a new library.")
     names = {n for c in extraction.candidates if c.label == "Lab" for n in c.names}
     assert "Confucius Institute at the Naryn State University" in names
+
+
+def test_units_of_two_signing_clauses_belong_to_their_own_parties() -> None:
+    text = (
+        "Hubei University and Karshi State University signed an agreement to jointly build the Centre for Desert "
+        "Studies in Karshi, and Hubei University and Termez State University signed a memorandum on a 2+2 "
+        "undergraduate program in geology."
+    )
+    parts = relations(run(text), "PART_OF")
+    centre = {org for unit, org in parts if unit.startswith("Centre for Desert Studies")}
+    program = {org for unit, org in parts if "program" in unit}
+    assert centre == {"Hubei University", "Karshi State University"}
+    assert program == {"Hubei University", "Termez State University"}
