@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from loaders.facts import Entity
-from loaders.names import PersonName, is_abbreviation, normalise, parse_person, same_person
+from loaders.names import PersonName, fuller_name, is_abbreviation, normalise, parse_person, same_person
 from loaders.org_names import STATUS_WORDS, OrgName, parse_org, same_eponym
 
 ORG_LABELS = frozenset({"University", "Organization"})
@@ -134,17 +134,24 @@ def fits_person(person: PersonName, entity: Entity) -> bool:
     """Whether a name can be one more form of a known person: compatible with every form it has been printed in
     ("Marat Chynybaev" is not the "M. Chynybaev" another article calls "Mirlan Chynybaev")."""
     forms = [p for p in map(parse_person, [entity.name, *entity.aliases]) if p is not None]
+    words = {person.surname, *person.given}
+    forms = [p for p in forms if p.surname in words or person.surname in p.given]  # not "B.T. Asanov (rector)"
     if person.given or person.initials:  # a bare "Zheng" alias says nothing about "Wang Zheng"
         forms = [p for p in forms if p.given or p.initials]
     return bool(forms) and all(same_person(person, form) for form in forms)
 
 
+NAMED_FULLEST = ORG_LABELS | {"Person", "Agreement", "Event", "Program"}
+"""Labels whose display name is the fullest any article gives (registry and judgement names aside)."""
+
+
 def _kept_name(known: Entity, entity: Entity) -> str:
-    """An organisation's or person's display name: the fuller of the two (resolve.fuller_name), so that the
-    name a load ends with does not depend on the order of its documents; other entities keep the first."""
-    if known.label not in ORG_LABELS | {"Person"}:
+    """The display name of an entity two documents name: the fuller of the two (names.fuller_name) for the
+    labels named by their fullest form, so that the name a load ends with does not depend on the order of
+    its documents; other entities (initiatives, places: registry names) keep the first."""
+    if known.label not in NAMED_FULLEST:
         return known.name
-    return max((known.name, entity.name), key=lambda n: (len(n.split()), len(n), n))
+    return fuller_name(known.name, entity.name)
 
 
 def loose_words(parsed: OrgName) -> frozenset[str]:

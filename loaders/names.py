@@ -81,6 +81,11 @@ def slugify(text: str) -> str:
     return "_".join(words) or "unnamed"
 
 
+def fuller_name(*names: str) -> str:
+    """The display name two articles agree on whatever their order: the one with most words, then longest."""
+    return max(names, key=lambda n: (len(n.split()), len(n), n))
+
+
 def org_word(word: str) -> str:
     """One folded organisation word in its canonical English rendering."""
     return ORG_SYNONYMS.get(word, word)

@@ -20,7 +20,7 @@ from loaders.facts import Candidate, Document, Entity, Extraction, Resolution
 from loaders.former_names import Renaming, find_renamings, former_names
 from loaders.index import EntityIndex, label_group
 from loaders.judgements import Judgements
-from loaders.names import is_abbreviation, normalise, slugify
+from loaders.names import fuller_name, is_abbreviation, normalise, slugify
 from loaders.org_names import OrgName, abbreviates, mission_order, parse_org, same_eponym
 from loaders.org_qualifiers import with_qualifier
 from loaders.person_forms import person_order, resolve_document_person
@@ -295,11 +295,6 @@ def _compatible(entity: Entity, candidate: Candidate) -> bool:
     if entity.country and candidate.country and entity.country != candidate.country:
         return False
     return same_place(entity.city, candidate.city)
-
-
-def fuller_name(*names: str) -> str:
-    """The display name two articles agree on whatever their order: the one with most words, then longest."""
-    return max(names, key=lambda n: (len(n.split()), len(n), n))
 
 
 def _key_name(name: str) -> str:

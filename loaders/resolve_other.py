@@ -11,7 +11,7 @@ import re
 
 from loaders.facts import Candidate, Entity, Extraction, Resolution
 from loaders.index import EntityIndex
-from loaders.names import fold, is_abbreviation, slugify
+from loaders.names import fold, fuller_name, is_abbreviation, slugify
 from loaders.registry import Registry
 
 MAX_KEY_WORDS = 8
@@ -41,12 +41,21 @@ def resolve_other(
             for r in extraction.relations
             if r.type == "PARTY_TO" and r.b == candidate.local_id and r.a in resolution.entities
         )
-        return keyed(candidate, _agreement_key(candidate, parties, tag))
+        return fullest(keyed(candidate, _agreement_key(candidate, parties, tag)), index)
     if candidate.label == "Program":
-        return keyed(candidate, _program_key(candidate, extraction=extraction, resolution=resolution, tag=tag))
+        key = _program_key(candidate, extraction=extraction, resolution=resolution, tag=tag)
+        return fullest(keyed(candidate, key), index)
     date = candidate.props.get("date")
     suffix = str(date) if candidate.label == "Event" and date else tag
-    return keyed(candidate, f"{_short_slug(_name(candidate.names))}_{slugify(suffix)}")
+    return fullest(keyed(candidate, f"{_short_slug(_name(candidate.names))}_{slugify(suffix)}"), index)
+
+
+def fullest(entity: Entity, index: EntityIndex) -> Entity:
+    """An agreement, programme or event another article named already: the fuller of the two names."""
+    known = index.get(entity.key)
+    if known is not None and known.label == entity.label:
+        entity.name = fuller_name(known.name, entity.name)
+    return entity
 
 
 def resolve_initiative(candidate: Candidate, *, index: EntityIndex, registry: Registry) -> Entity:

@@ -147,3 +147,41 @@ def test_cli_records_judgements_and_renames_in_the_live_graph(
     listed = runner.invoke(entities_app, ["list", "--label", "University"])
     assert '"heu"' in listed.output
     assert Judgements.load(get_settings().judgements_path).name_for("heu") == "Harbin Engineering University"
+
+
+def test_a_person_renamed_by_the_analyst_keeps_that_name_when_a_fuller_form_arrives() -> None:
+    judged = Loader(Judgements([Judgement(kind="rename", a="bt_asanov", name="B.T. Asanov (rector)")]))
+    first = judged.keys(make_candidate("Person", "Asanov B.T."))
+    later = judged.keys(make_candidate("Person", "Bakyt Tursunovich Asanov"))
+    assert first == later == ["bt_asanov"]
+    assert judged.last.entities[next(iter(judged.last.entities))].name == "B.T. Asanov (rector)"
+
+
+def test_not_same_keeps_a_fuller_form_off_the_person_it_would_join() -> None:
+    judged = Loader(Judgements([Judgement(kind="not-same", a="bt_asanov", b="bakyt_asanov")]))
+    judged.keys(make_candidate("Person", "Asanov B.T."))
+    assert judged.keys(make_candidate("Person", "Bakyt Asanov")) == ["bakyt_asanov"]
+
+
+def test_a_merge_of_two_people_wins_over_their_different_initials() -> None:
+    judged = Loader(Judgements([Judgement(kind="merge", a="bt_asanov", b="bk_asanov")]))
+    assert judged.keys(make_candidate("Person", "Asanov B.T.")) == ["bt_asanov"]
+    assert judged.keys(make_candidate("Person", "Asanov B.K.")) == ["bt_asanov"]
+
+
+def test_a_stated_former_name_follows_a_merge_and_a_rename() -> None:
+    judged = Loader(
+        Judgements(
+            [
+                Judgement(kind="merge", a="altai_university", b="altai_polytechnic_university"),
+                Judgement(kind="rename", a="altai_university", name="Altai University"),
+            ]
+        )
+    )
+    keys = judged.keys(
+        make_candidate("University", "Altai Polytechnic University"),
+        make_candidate("University", "Altai Mining Institute"),
+        text="Altai Polytechnic University (formerly Altai Mining Institute) hosted a forum.",
+    )
+    assert keys == ["altai_university", "altai_university"]
+    assert {e.name for e in judged.last.entities.values()} == {"Altai University"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.facts import Candidate
+from loaders.facts import Candidate, Relation
 from loaders.judgements import Judgement, Judgements
 from tests.loaders.test_resolve import Loader, make_candidate
 
@@ -140,3 +140,23 @@ def test_every_printed_name_of_a_listed_company_is_one_organisation() -> None:
     assert first[0] == first[1] == later[0] == "sinopec"
     shown = loader.keys(make_candidate(org, "TBEA"), make_candidate(org, "TBEA Co., Ltd."), text="TBEA Co., Ltd.")
     assert shown[0] == shown[1]
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_one_agreement_two_articles_name_differently_keeps_the_fuller_name(order: tuple[int, int]) -> None:
+    names = ["memorandum", "Memorandum of Understanding on Academic Mobility"]
+    loader = Loader()
+    keys = []
+    for i in order:
+        a, b = uni(CURRENT), uni("Hubei University", country="CN")
+        deal = make_candidate("Agreement", names[i])
+        deal.props.update({"kind": "memorandum", "date": "2024-05-03"})
+        relations = [
+            Relation("PARTY_TO", a.local_id, deal.local_id, ""),
+            Relation("PARTY_TO", b.local_id, deal.local_id, ""),
+        ]
+        keys.append(loader.keys(a, b, deal, relations=relations)[2])
+    assert keys[0] == keys[1]
+    assert loader.last.entities[deal.local_id].name == names[1]
+    known = loader.index.get(keys[0])
+    assert known is not None and known.name == names[1]
