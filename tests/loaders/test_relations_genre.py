@@ -217,3 +217,14 @@ def test_units_of_two_signing_clauses_belong_to_their_own_parties() -> None:
     program = {org for unit, org in parts if "program" in unit}
     assert centre == {"Hubei University", "Karshi State University"}
     assert program == {"Hubei University", "Termez State University"}
+
+
+def test_the_institute_opened_by_two_belongs_to_both() -> None:
+    text = (
+        "The Confucius Institute at Naryn State University celebrated its tenth anniversary. "
+        "The Institute was opened in 2012 by Naryn State University together with Hubei University with the "
+        "support of the Chinese Language Council."
+    )
+    parts = relations(run(text), "PART_OF")
+    institute = {org for unit, org in parts if unit.startswith("Confucius Institute")}
+    assert institute == {"Naryn State University", "Hubei University"}
