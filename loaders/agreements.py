@@ -150,9 +150,13 @@ def _sentence_orgs(context: Context, text: str, *, units: bool = False) -> list[
 
 
 def _already_reported(context: Context, text: str) -> bool:
-    """'The memorandum was signed by ...' after a sentence that reported it: the same document, not a new one."""
+    """'The memorandum was signed by ...' after a sentence that reported one (of that kind): the same document."""
     definite = ANAPHOR.match(text)
-    return bool(definite) and any(c.label == "Agreement" for c in context.candidates)
+    kind = KIND.search(definite.group()) if definite else None
+    same = _kind(kind.group(1)) if kind else "other"
+    return bool(definite) and any(
+        c.label == "Agreement" and same in {c.props.get("kind"), "other"} for c in context.candidates
+    )
 
 
 def _clause_signings(context: Context, text: str) -> bool:

@@ -58,3 +58,14 @@ def test_a_ministry_that_reports_a_signing_is_no_party() -> None:
     found = agreements(run(text))
     assert found
     assert all("Ministry of Education of Uzbekistan" not in parties for parties in found)
+
+
+def test_an_agreement_of_another_kind_signed_by_people_is_a_new_one() -> None:
+    text = (
+        "Karshi State University and Hubei University signed a memorandum on May 3. The agreement was signed by "
+        "Rector of Karshi State University Aziz Karimov and President of Termez State University Li Gang."
+    )
+    assert agreements(run(text)) == [
+        {"Karshi State University", "Hubei University"},
+        {"Karshi State University", "Termez State University"},
+    ]
