@@ -137,9 +137,15 @@ def fits_person(person: PersonName, entity: Entity) -> bool:
     words = {person.surname, *person.given}
     forms = [p for p in forms if p.surname in words or person.surname in p.given]  # not "B.T. Asanov (rector)"
     if person.given or person.initials:  # a bare "Zheng" alias says nothing about "Wang Zheng"
-        forms = [p for p in forms if p.given or p.initials]
+        informative = [p for p in forms if p.given or p.initials]
+        if not informative:  # known by a long surname alone: as a bare surname joins the one person who has it
+            return bool(forms) and min(len(w) for w in words & {p.surname for p in forms}) >= BARE_SURNAME
+        forms = informative
     return bool(forms) and all(same_person(person, form) for form in forms)
 
+
+BARE_SURNAME = 6
+"""A person known by a surname alone is the one a full name with it denotes if the surname is this long."""
 
 NAMED_FULLEST = ORG_LABELS | {"Person", "Agreement", "Event", "Program"}
 """Labels whose display name is the fullest any article gives (registry and judgement names aside)."""

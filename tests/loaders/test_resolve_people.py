@@ -99,3 +99,13 @@ def test_titles_of_one_person_in_one_document_are_all_kept() -> None:
         "Vice-Rector",
         "Vice-Rector for International Affairs",
     ]
+
+
+@pytest.mark.parametrize("bare_first", [True, False])
+def test_a_person_known_by_a_long_surname_alone_is_the_full_name_in_either_order(bare_first: bool) -> None:
+    loader = Loader()
+    texts = [("Mr. Tokhtarov", "Mr. Tokhtarov said the agreement matters."), ("Bakyt Tokhtarov", "Bakyt Tokhtarov")]
+    keys = [person(loader, name, text=text) for name, text in (texts if bare_first else texts[::-1])]
+    assert keys[0] == keys[1]
+    assert loader.index.get(keys[0]).name == "Bakyt Tokhtarov"  # type: ignore[union-attr]
+    assert person(loader, "Mr. Wang") != person(loader, "Wang Tao")  # a short surname identifies nobody
