@@ -69,6 +69,8 @@ INCLUDING = re.compile(r"[^.;:]{0,80}?\b(?:including|such as|among them|among wh
 AGREED_THAT = re.compile(r"\bagreed (?:that|on)\s+", re.IGNORECASE)
 WITH_WHICH = re.compile(r"\bwith (?:which|whom)\b", re.IGNORECASE)
 BOTH = re.compile(r"\b(?:the two|both) (?:universities|sides|parties|institutions|organi[sz]ations)\b[^.;]*$", re.I)
+GENERIC = re.compile(r"\b(?:the|our)\s+university\b(?![\w'’])[^.;,]*$", re.IGNORECASE)
+"""'... noted that the university cooperates with ...': the subject is the university in question."""
 LIST_GAP = re.compile(
     r"\)?\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*(?:and\s+|as well as\s+)?|\band\s+|as well as\s+|&\s*)?(?:the\s+)?\(?",
     re.IGNORECASE,
@@ -154,7 +156,23 @@ def _subject(context: Context, text: str, orgs: list[Mention], at: int) -> list[
     ]
     if before:
         return [i for i in [context.id_of(before[-1])] if i]
+    if GENERIC.search(text[:at]) and orgs:
+        return _salient_university(context, orgs[0].sentence)
     return main_pair(context) if BOTH.search(text[:at]) else []
+
+
+def _salient_university(context: Context, sentence: int) -> list[str]:
+    """What 'the university' means: the university named last before this sentence, not the travelling one."""
+    named = [
+        local
+        for m in context.mentions
+        if (local := context.id_of(m))
+        and m.sentence < sentence
+        and context.label(local) == "University"
+        and m.kind != "branch"
+        and local != context.delegation
+    ]
+    return named[-1:]
 
 
 def _coordinated(context: Context, text: str, orgs: list[Mention]) -> list[list[str]]:

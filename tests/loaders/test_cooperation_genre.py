@@ -126,3 +126,16 @@ def test_partners_listed_after_including() -> None:
         frozenset({"Aral State University", "Hubei University"}),
         frozenset({"Aral State University", "Wuhan University"}),
     }
+
+
+def test_the_university_as_the_subject_of_cooperation() -> None:
+    text = (
+        "A delegation of Hubei University visited Aral State University on May 3. The rector noted that the "
+        "university already cooperates with more than 30 Chinese universities, including Wuhan University and "
+        "Lanzhou University."
+    )
+    assert pairs(text) == {
+        frozenset({"Hubei University", "Aral State University"}),
+        frozenset({"Aral State University", "Wuhan University"}),
+        frozenset({"Aral State University", "Lanzhou University"}),
+    }
