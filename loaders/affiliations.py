@@ -57,6 +57,10 @@ GENERIC_UNIT = re.compile(
     re.IGNORECASE,
 )
 """A sentence that opens with the head of the unit just named: 'Its head, ... X', 'The director of the lab is X'."""
+REPRESENTED = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:was|were|is|are)\s+represented\s+by\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?",
+    re.IGNORECASE,
+)
 JOINED = re.compile(r"^\s*,?\s*(?:and|as well as)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -73,7 +77,7 @@ def read_affiliations(context: Context, text: str, mentions: list[Mention]) -> N
             titles.append(title)
         orgs, explicit = _title_orgs(context, text, mention, mentions) if title else ([], False)
         if not explicit:
-            tail = _tail_org(context, text, mention, mentions)
+            tail = _tail_org(context, text, mention, mentions) or _represented(context, text, mention, mentions)
             orgs, explicit = (tail, True) if tail else (orgs, explicit)
         if not explicit and title:
             joined, explicit = _joined_title_org(text, mention, mentions, explicit_orgs)
@@ -148,6 +152,17 @@ def _tail_org(context: Context, text: str, person: Mention, mentions: list[Menti
     if named and tail.group().rstrip().endswith("(") and not text[named.end :].lstrip().startswith(")"):
         return []  # '(<organisation>, city)' or a longer aside: not the person's organisation alone
     local = context.id_of(named) if named else None
+    return [local] if local and context.label(local) in ORG_LABELS | {"Lab"} else []
+
+
+def _represented(context: Context, text: str, person: Mention, mentions: list[Mention]) -> list[str]:
+    """'The Embassy of China was represented by the counsellor X': X works for the organisation represented."""
+    span = person.person.title_span if person.person else None
+    starts = min(person.start, span[0]) if span else person.start
+    before = [m for m in mentions if m.end <= starts and m.kind != "person"]
+    if not before or not REPRESENTED.fullmatch(text[before[-1].end : starts]):
+        return []
+    local = context.id_of(before[-1])
     return [local] if local and context.label(local) in ORG_LABELS | {"Lab"} else []
 
 

@@ -177,6 +177,18 @@ def _salient_university(context: Context, sentence: int) -> list[str]:
 
 def _coordinated(context: Context, text: str, orgs: list[Mention]) -> list[list[str]]:
     """'X and Y will jointly ...', 'agreed that X, Y and Z will ...': a list followed by a joint verb."""
+    return [group for group, _ in _coordinated_at(context, text, orgs)]
+
+
+def founders_before(context: Context, text: str, mentions: list[Mention], at: int) -> list[str]:
+    """'X and Y agreed to set up a joint centre': the organisations a joint verb before `at` has as subject."""
+    orgs = [m for m in mentions if m.kind != "branch" and context.label(context.id_of(m)) in ORG_LABELS]
+    found = [group for group, end in _coordinated_at(context, text, orgs) if end <= at]
+    return found[-1] if found else []
+
+
+def _coordinated_at(context: Context, text: str, orgs: list[Mention]) -> list[tuple[list[str], int]]:
+    """Each list of organisations followed by a joint verb, with where the list ends."""
     groups = []
     for start, mention in enumerate(orgs):
         if start and LIST_GAP.fullmatch(text[orgs[start - 1].end : mention.start]):
@@ -186,7 +198,7 @@ def _coordinated(context: Context, text: str, orgs: list[Mention]) -> list[list[
         follows = COORDINATED.match(text[last:])
         agreed = AGREED_THAT.search(text[max(0, mention.start - 20) : mention.start])
         if len(listed) > 1 and (follows or agreed):
-            groups.append(listed)
+            groups.append((listed, last))
     return groups
 
 

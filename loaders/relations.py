@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from loaders.affiliations import GENERIC_UNI, GENERIC_UNIT, read_affiliations, salient_university
 from loaders.agreements import read_agreement
 from loaders.branches import branch_parts, branches_without_host
-from loaders.cooperation import SUPPORT, read_cooperation
+from loaders.cooperation import SUPPORT, founders_before, read_cooperation
 from loaders.dates import find_dates, year_of
 from loaders.events import read_events
 from loaders.facts import Candidate, Document, Relation
@@ -232,6 +232,7 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
         if JOINT_UNIT.search(text[clause[0] : clause[1]]):
             parents += [o for o in _orgs(context, _within(mentions, clause)) if o != local]
         parents += clause_parents(context, text, mention, mentions)
+        parents = parents or founders_before(context, text, mentions, mention.start)
         if not parents and GENERIC_UNI.search(text):
             parents = [p for p in [salient_university(context, mention)] if p]
         if not parents and context.host and not any(r.type == "PART_OF" and r.a == local for r in context.relations):

@@ -171,3 +171,13 @@ def test_director_of_the_laboratory_is_named_later() -> None:
         "professor of the Department of Soil Science of Aral State University Dr. Askar Beisenov."
     )
     assert ("Askar Beisenov", "Joint Laboratory of Soil Ecology") in affiliations(text)
+
+
+def test_represented_by_a_counsellor() -> None:
+    text = (
+        "The delegation of Hubei University led by its President Wang Tao visited Aral State University. "
+        "The Embassy of China in Kazakhstan was represented by the counsellor Li Gang."
+    )
+    found = affiliations(text)
+    assert ("Li Gang", "Embassy of China in Kazakhstan") in found
+    assert ("Li Gang", "Hubei University") not in found

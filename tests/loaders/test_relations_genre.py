@@ -228,3 +228,13 @@ def test_the_institute_opened_by_two_belongs_to_both() -> None:
     parts = relations(run(text), "PART_OF")
     institute = {org for unit, org in parts if unit.startswith("Confucius Institute")}
     assert institute == {"Naryn State University", "Hubei University"}
+
+
+def test_a_centre_two_agreed_to_set_up_belongs_to_both() -> None:
+    text = (
+        "The forum was hosted by Hubei University on May 3. Wuhan University and Aral State University also agreed "
+        "to set up a joint research centre for water resources."
+    )
+    parts = relations(run(text), "PART_OF")
+    centre = {org for unit, org in parts if "centre" in unit}
+    assert centre == {"Wuhan University", "Aral State University"}
