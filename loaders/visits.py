@@ -54,6 +54,7 @@ STAYED = re.compile(
     r"\b(?:stayed|was|were|arrived|has been|had been)\s+(?:also\s+)?in\s+([A-Z][\w'’-]+)(?!\s+(?:University|Institute))"
 )
 """'A delegation of X ... stayed in / was in / arrived in Tashkent from 19 to 23 March': a visit to that city."""
+THE_VISIT = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 WHOSE = re.compile(r"\bwhose delegations?\b", re.I)
 VENUE_CUE = re.compile(r"\b(?:opened|opens|opening|inaugurat\w*|unveil\w*|held|took place|ceremony)\b", re.I)
 
@@ -87,13 +88,20 @@ def _valid(context: Context, pairs: list[tuple[str, str]]) -> list[tuple[str, st
 
 def _visited(context: Context, text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
     """'X visited Y ..., and also visited Z': every visit verb's hosts, visited by whoever the first one names."""
-    matches = list(VISIT.finditer(text))
+    matches = [m for m in VISIT.finditer(text) if not _back_reference(text, m)]
     if not matches or _planned(text[: matches[0].start()]):
         return []
     ends = [m.start() for m in matches[1:]] + [len(text)]
     spans = zip(matches, ends, strict=True)
     hosts = list(dict.fromkeys(h for match, end in spans for h in _hosts(context, text, mentions, match.end(), end)))
     return [(v, h) for v in _visitors(context, text, mentions, matches[0].start(), hosts) for h in hosts]
+
+
+def _back_reference(text: str, match: re.Match[str]) -> bool:
+    """'During the visit, A and B signed ... with CNPC': the visit already told, not a visit to what follows."""
+    if match.group().lower() != "visit":
+        return False
+    return bool(THE_VISIT.search(text[: match.start()])) and not re.match(r"\s+(?:to|of|at)\b", text[match.end() :])
 
 
 def _planned(before: str) -> bool:

@@ -178,3 +178,14 @@ def test_the_delegation_held_a_meeting_at_a_university() -> None:
         "On May 4 the delegation held a meeting at Hubei University, where joint research was discussed."
     )
     assert visits(text) == {("Karshi State University", "Hubei University")}
+
+
+def test_during_the_visit_refers_back_and_visits_nobody_new() -> None:
+    text = (
+        "A delegation of Aral State University visited Hubei University on May 3. During the visit, the two "
+        "universities agreed with Sinotech Corporation to conclude a contract on internships."
+    )
+    extraction = run(text)
+    names = {c.local_id: c.names[0] for c in extraction.candidates}
+    visited = {(names[r.a], names[r.b]) for r in extraction.relations if r.type == "VISITED"}
+    assert visited == {("Aral State University", "Hubei University")}
