@@ -89,3 +89,6 @@ class Resolution:
 
     entities: dict[str, Entity] = field(default_factory=dict)
     """local_id → Entity; candidates that resolve to one entity share the Entity."""
+    absorbed: dict[str, str] = field(default_factory=dict)
+    """Entities already in the graph that this document shows to be another (a former name): drop key →
+    keep key; the writer folds the first node into the second."""

@@ -78,6 +78,10 @@ class EntityIndex:
         for name in {entity.name, *entity.aliases}:
             self._index_name(entity, name)
 
+    def remove(self, key: str) -> None:
+        """Forget an entity (folded into another): lookups skip keys the index no longer holds."""
+        self._entities.pop(key, None)
+
     def _index_name(self, entity: Entity, name: str) -> None:
         """File one name of an entity under the lookups its label uses."""
         group = label_group(entity.label)
@@ -157,7 +161,15 @@ def _kept_name(known: Entity, entity: Entity) -> str:
     its documents; other entities (initiatives, places: registry names) keep the first."""
     if known.label not in NAMED_FULLEST:
         return known.name
-    return fuller_name(known.name, entity.name)
+    return kept_name(known, entity.name) if known.label in ORG_LABELS else fuller_name(known.name, entity.name)
+
+
+def kept_name(known: Entity, name: str) -> str:
+    """An organisation's display name when a document names it `name`: the fuller of the two, unless `name`
+    is one it was already printed as (a former name the node took in never becomes its name again)."""
+    if normalise(name) in {normalise(a) for a in known.aliases if a != known.name}:
+        return known.name
+    return fuller_name(known.name, name)
 
 
 def loose_words(parsed: OrgName) -> frozenset[str]:

@@ -18,9 +18,9 @@ from loaders.company_names import listed_company
 from loaders.doc_context import DocumentContext, same_place
 from loaders.facts import Candidate, Document, Entity, Extraction, Resolution
 from loaders.former_names import Renaming, find_renamings, former_names
-from loaders.index import EntityIndex, label_group
+from loaders.index import EntityIndex, kept_name, label_group
 from loaders.judgements import Judgements
-from loaders.names import fuller_name, is_abbreviation, normalise, slugify
+from loaders.names import is_abbreviation, normalise, slugify
 from loaders.org_names import OrgName, abbreviates, mission_order, parse_org, same_eponym
 from loaders.org_qualifiers import with_qualifier
 from loaders.person_forms import person_order, resolve_document_person
@@ -76,6 +76,10 @@ class Resolver:
         for local_id, entity in list(resolution.entities.items()):
             if entity.key == former.key:
                 resolution.entities[local_id] = current
+        known = self.index.get(former.key)
+        if known is not None and _only_named(known, former.aliases):
+            resolution.absorbed[former.key] = current.key  # an earlier article's node for the former name
+            self.index.remove(former.key)
 
     def resolve_candidate(self, candidate: Candidate, resolution: Resolution) -> Entity:
         """Dispatch on the candidate's label."""
@@ -118,7 +122,7 @@ class Resolver:
         if full and (known := self.known_org(full, candidate)) is not None:
             if self.registry.by_key(known.key) is not None:
                 return with_names(known, candidate)  # the registry's canonical name stays
-            return replace(with_names(known, candidate), name=fuller_name(known.name, _display_name(full)))
+            return replace(with_names(known, candidate), name=kept_name(known, _display_name(full)))
         if not full and abbreviations:
             return self.resolve_abbreviation(abbreviations, candidate)
         return self.new_entity(candidate, full or candidate.names)
@@ -337,6 +341,13 @@ def _display_name(names: list[str]) -> str:
     full = [n for n in names if n and not is_abbreviation(n)] or [n for n in names if n] or ["unnamed"]
     name = full[0].strip(" \"'“”«»‘’.,;")
     return name[4:] if name.lower().startswith("the ") else name
+
+
+def _only_named(entity: Entity, names: list[str]) -> bool:
+    """Whether a known entity was only ever printed as these names (or abbreviations): the former name's
+    node, not another institution that happens to share it."""
+    forms = {normalise(n) for n in names}
+    return all(normalise(n) in forms or is_abbreviation(n) for n in {entity.name, *entity.aliases})
 
 
 def _without(candidate: Candidate, renamings: list[Renaming]) -> Candidate:

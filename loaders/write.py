@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from graph.absorb import absorb_entity
 from graph.schema import DOCUMENT
 from graph.store import GraphStore, Row
 from graph.upsert import refresh_aliases, upsert_facts, upsert_mentions, upsert_nodes
@@ -131,7 +132,8 @@ def fact_row(rel_type: str, a: str, b: str, *, doc_key: str, evidence: str, prop
 
 
 def write_plans(store: GraphStore, plans: Sequence[DocumentPlan], *, batch_size: int = 1000) -> WriteRows:
-    """Write a batch of resolved documents: entities, documents, mentions, facts, then completion marks."""
+    """Write a batch of resolved documents: entities, documents, mentions, facts, nodes a document shows to be
+    another (folded into it), then completion marks."""
     keys = sorted({e.key for p in plans for e in p.resolution.entities.values()})
     existing = existing_nodes(store, keys)
     rows = collect_rows(plans, labels={k: label for k, (label, _) in existing.items()})
@@ -141,6 +143,9 @@ def write_plans(store: GraphStore, plans: Sequence[DocumentPlan], *, batch_size:
     upsert_mentions(store, rows=rows.mentions, batch_size=batch_size)
     for rel_type, fact_rows in sorted(rows.facts.items()):
         upsert_facts(store, rel_type=rel_type, rows=fact_rows, batch_size=batch_size)
+    for plan in plans:
+        for drop, keep in sorted(plan.resolution.absorbed.items()):
+            absorb_entity(store, drop=drop, keep=keep)
     refresh_aliases(store, keys=rows.entity_keys, batch_size=batch_size)
     store.write(MARK_COMPLETE, {"keys": [p.document.key for p in plans]})
     return rows

@@ -85,3 +85,27 @@ def test_a_person_first_printed_with_initials_is_one_node_in_either_order(
 def _people(graph: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """The graph's Person nodes."""
     return [n for n in graph["nodes"] if n.get("label") == "Person"]
+
+
+RENAMED_TEXTS = [
+    "On May 3, 2024 the Ust-Kamenogorsk Road and Construction College signed a memorandum of cooperation with "
+    "Hubei University.",
+    "On June 9, 2024 a delegation of Altai Polytechnic University (formerly Ust-Kamenogorsk Road and Construction "
+    "College) visited Xinjiang University. The two universities agreed to open a joint laboratory.",
+]
+
+
+@pytest.mark.parametrize("former_first", [True, False])
+def test_a_former_name_printed_before_the_article_that_states_it_is_one_node(
+    store: GraphStore, settings: Settings, former_first: bool
+) -> None:
+    documents = [Document(key=document_key(t), text=t, source_id=f"r{i}") for i, t in enumerate(RENAMED_TEXTS)]
+    load_items(store, documents if former_first else documents[::-1], settings=settings)
+    graph = node_link(store)
+    universities = {n["id"]: n for n in graph["nodes"] if n.get("label") == "University"}
+    assert set(universities) == {"altai_polytechnic_university", "hubei_university", "xinjiang_university"}
+    node = universities["altai_polytechnic_university"]
+    assert node["name"] == "Altai Polytechnic University"
+    assert "Ust-Kamenogorsk Road and Construction College" in node["aliases"]
+    partners = {ln["target"] for ln in graph["links"] if ln["type"] == "COOPERATES_WITH"}
+    assert partners >= {"hubei_university", "xinjiang_university"}
