@@ -133,6 +133,9 @@ def _title_orgs(context: Context, text: str, person: Mention, mentions: list[Men
     mission = _mission(context, title) if MISSION_TITLE.search(title) else None
     if named or MISSION_TITLE.search(title):
         return named or [m for m in [mission] if m], True
+    office = _office_in_title(context, person, mentions)
+    if office and not (context.host and _receives(text, person)):
+        return [office], True  # lifted to the office's university once PART_OF is known (lift_offices)
     words = {w.lower() for w in re.findall(r"[\w-]+", title)}
     if words & GOVERNMENT_TITLES or country_of(title):
         return [], False
@@ -164,6 +167,30 @@ def _represented(context: Context, text: str, person: Mention, mentions: list[Me
         return []
     local = context.id_of(before[-1])
     return [local] if local and context.label(local) in ORG_LABELS | {"Lab"} else []
+
+
+def _office_in_title(context: Context, person: Mention, mentions: list[Mention]) -> str | None:
+    """'Head of the Department of International Cooperation': the office the title names."""
+    span = person.person.title_span if person.person else None
+    inside = [m for m in mentions if span and span[0] <= m.start < span[1] and m.kind != "person"]
+    offices = [context.id_of(m) for m in inside if context.label(context.id_of(m)) == "Lab" and OFFICE.search(m.text)]
+    return offices[-1] if offices else None
+
+
+def lift_offices(context: Context) -> None:
+    """A person heading an office works for the office's university (the gold's convention): once every
+    PART_OF is read, AFFILIATED_WITH to an office moves to the organisation at its top (or goes)."""
+    for relation in context.relations:
+        if relation.type == "AFFILIATED_WITH" and _is_office(context, relation.b):
+            relation.b = context.root(relation.b) or relation.b
+    context.relations[:] = [
+        r for r in context.relations if not (r.type == "AFFILIATED_WITH" and _is_office(context, r.b))
+    ]
+
+
+def _is_office(context: Context, local: str) -> bool:
+    """A unit named as an international (or similar) office."""
+    return context.label(local) == "Lab" and any(OFFICE.search(n) for n in context.candidate(local).names)
 
 
 def _receives(text: str, person: Mention) -> bool:

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from loaders.affiliations import GENERIC_UNI, GENERIC_UNIT, read_affiliations, salient_university
+from loaders.affiliations import GENERIC_UNI, GENERIC_UNIT, lift_offices, read_affiliations, salient_university
 from loaders.agreements import read_agreement
 from loaders.branches import branch_parts, branches_without_host
 from loaders.cooperation import SUPPORT, founders_before, read_cooperation
@@ -132,6 +132,7 @@ def read_relations(context: Context) -> list[Relation]:
     read_events(context)
     read_places(context)
     _lift_to_roots(context)
+    lift_offices(context)
     return context.relations
 
 

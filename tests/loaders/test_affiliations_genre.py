@@ -181,3 +181,12 @@ def test_represented_by_a_counsellor() -> None:
     found = affiliations(text)
     assert ("Li Gang", "Embassy of China in Kazakhstan") in found
     assert ("Li Gang", "Hubei University") not in found
+
+
+def test_head_of_an_office_works_for_the_university_it_belongs_to() -> None:
+    text = (
+        "Teachers of Aral State University took part in a seminar organised by the Department of International "
+        "Cooperation and Exchanges of Hubei University. As part of the programme, meetings were held with Mr. Li "
+        "Gang, Head of the Department of International Cooperation and Exchanges, and with the deans."
+    )
+    assert affiliations(text) == {("Li Gang", "Hubei University")}
