@@ -167,9 +167,10 @@ def _kept_name(known: Entity, entity: Entity) -> str:
 def kept_name(known: Entity, name: str) -> str:
     """An organisation's display name when a document names it `name`: the fuller of the two, unless `name`
     is one it was already printed as (a former name the node took in never becomes its name again)."""
-    if normalise(name) in {normalise(a) for a in known.aliases if a != known.name}:
+    fuller = fuller_name(known.name, name)
+    if fuller == known.name or name in known.aliases:
         return known.name
-    return fuller_name(known.name, name)
+    return known.name if normalise(name) in {normalise(a) for a in known.aliases} else fuller
 
 
 def loose_words(parsed: OrgName) -> frozenset[str]:

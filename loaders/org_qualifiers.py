@@ -20,6 +20,7 @@ from loaders.registry import Registry
 
 _PARENTHESISED = r"\s*\((?P<paren>[A-Z][\w'’ .-]{1,40})\)"
 _COMMA_DEFINED = r",\s*(?P<comma>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)"
+_TAIL = re.compile(rf"{_PARENTHESISED}|{_COMMA_DEFINED}")
 _NOT_QUALIFIERS = re.compile(r"\b(?:formerly|former|now|hereinafter|previously|until|as)\b", re.IGNORECASE)
 
 
@@ -39,13 +40,24 @@ def with_qualifier(candidate: Candidate, text: str, registry: Registry) -> Candi
 def _qualified(name: str, text: str, registry: Registry) -> str | None:
     """The one qualified form of `name` the text prints and that names a campus, if any."""
     forms: set[str] = set()
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?:{_PARENTHESISED}|{_COMMA_DEFINED})")
-    for match in pattern.finditer(text):
+    for match in _after(name, text):
         if match.group("paren") and _campus(name, match.group("paren").strip(), registry):
             forms.add(f"{name} ({match.group('paren').strip()})")
         elif match.group("comma") and _spelled(match.group("abbr"), name, match.group("comma")):
             forms.add(f"{name}, {match.group('comma')}")
     return forms.pop() if len(forms) == 1 else None
+
+
+def _after(name: str, text: str) -> list[re.Match[str]]:
+    """The qualifiers printed right after each whole-word occurrence of `name` (a find, no regex per name)."""
+    found = []
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if (start == 0 or not text[start - 1].isalnum()) and (match := _TAIL.match(text, end)):
+            found.append(match)
+        start = text.find(name, end)
+    return found
 
 
 def _campus(name: str, qualifier: str, registry: Registry) -> bool:

@@ -53,7 +53,8 @@ class Resolver:
         renamings = find_renamings(self.extraction)
         for candidate in sorted(self.extraction.candidates, key=_order):
             entity = self.judge(candidate, self.resolve_candidate(_without(candidate, renamings), resolution))
-            entity.aliases = sorted(set(entity.aliases) | set(candidate.names))
+            if not set(candidate.names) <= set(entity.aliases):  # names set aside to resolve by are still its names
+                entity.aliases = sorted(set(entity.aliases) | set(candidate.names))
             shared = next((e for e in resolution.entities.values() if e.key == entity.key), None)
             if shared is not None:
                 shared.aliases = sorted(set(shared.aliases) | set(entity.aliases))
@@ -353,9 +354,11 @@ def _only_named(entity: Entity, names: list[str]) -> bool:
 def _without(candidate: Candidate, renamings: list[Renaming]) -> Candidate:
     """The candidate without the former names the extractor gave it ("ENU, founded as the Eurasian University"):
     it is resolved by its present names, and keeps the former ones as aliases."""
-    former = former_names(renamings, candidate)
+    former = former_names(renamings, candidate) if renamings else set()
+    if not former:
+        return candidate
     present = [n for n in candidate.names if normalise(n) not in former]
-    return replace(candidate, names=present) if former and present else candidate
+    return replace(candidate, names=present) if present else candidate
 
 
 def merged_props(kept: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:
