@@ -126,7 +126,7 @@ def upsert_facts(store: GraphStore, *, rel_type: str, rows: Sequence[Row], batch
 def _accumulated(row: Row, props: Sequence[str]) -> Row:
     """The row with these properties moved out of those `r += row.props` sets, into `acc` lists."""
     rest = dict(row["props"])
-    acc = {f"{p}s": [rest[p]] if rest.get(p) is not None else [] for p in props}
+    acc = {f"{p}s": [*(rest.pop(f"{p}s", None) or []), *([rest[p]] if rest.get(p) is not None else [])] for p in props}
     for prop in props:
         rest.pop(prop, None)
     return {**row, "props": rest, "acc": acc}

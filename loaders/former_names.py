@@ -94,7 +94,7 @@ def find_renamings(extraction: Extraction) -> list[Renaming]:
     definitions = find_definitions(text)
     found: list[Renaming] = []
     for start, now, formers in statements:
-        current = _subject(now, start, text, orgs, definitions)
+        current = _speakers_org(now, start, extraction, orgs) or _subject(now, start, text, orgs, definitions)
         for was in formers:
             former = _named(was, orgs)
             if current and former:
@@ -141,6 +141,20 @@ def _named(printed: str, orgs: list[Candidate]) -> Candidate | None:
         ]
         return spelled[0] if len(spelled) == 1 else None
     return None
+
+
+def _speakers_org(printed: str, start: int, extraction: Extraction, orgs: list[Candidate]) -> Candidate | None:
+    """For "our university" / "the university": the one organisation the people the sentence names work for
+    ('"Our university, which began ...," Rector X said.')."""
+    if not re.fullmatch(_GENERIC, printed):
+        return None
+    text = extraction.document.text
+    end = _SENTENCE_END.search(text, start)
+    sentence = text[_sentence_start(text, start) : end.start() if end else len(text)]
+    people = {c.local_id for c in extraction.candidates if c.label == "Person" and _printed_in(c, sentence, {})}
+    by_id = {c.local_id: c for c in orgs if c.label != "Lab"}
+    found = {r.b for r in extraction.relations if r.type == "AFFILIATED_WITH" and r.a in people and r.b in by_id}
+    return by_id[found.pop()] if len(found) == 1 else None
 
 
 def _subject(

@@ -82,6 +82,22 @@ def test_the_university_after_two_organisations_is_neither() -> None:
     assert len(set(keys)) == 3
 
 
+def test_our_university_is_the_one_the_speaker_works_for() -> None:
+    loader = Loader()
+    apu, hubei, former = uni(CURRENT), uni("Hubei University", country="CN"), uni(FORMER)
+    rector = make_candidate("Person", "Bakyt Asanov")
+    keys = loader.keys(
+        apu,
+        hubei,
+        former,
+        rector,
+        text=f'Rector of {CURRENT} Bakyt Asanov and the president of Hubei University met. "Our university, which '
+        f'began its history in 1958 as the {FORMER}, is a centre of science," Bakyt Asanov said.',
+        relations=[Relation("AFFILIATED_WITH", rector.local_id, apu.local_id, "")],
+    )
+    assert keys[0] == keys[2] != keys[1]
+
+
 def test_a_former_name_the_extractor_gave_the_abbreviation_does_not_name_the_node() -> None:
     loader = Loader()
     keys = loader.keys(
