@@ -71,7 +71,7 @@ class Resolver:
         current, former = resolution.entities.get(renaming.current), resolution.entities.get(renaming.former)
         if current is None or former is None or current.key == former.key or label_group(current.label) != "org":
             return
-        if self.judgements.not_same(current.key, former.key):
+        if self.judgements.not_same(current.key, former.key) or self.judgements.split_key(current.key, former.aliases):
             return
         current.aliases = sorted(set(current.aliases) | set(former.aliases))
         for local_id, entity in list(resolution.entities.items()):

@@ -13,8 +13,11 @@ from graph.export import node_link
 from graph.settings import Settings
 from graph.store import GraphStore
 from loaders.facts import Document
+from loaders.judgements import Judgement
+from loaders.names import slugify
 from loaders.pipeline import load_items
 from loaders.read import document_key
+from loaders.reload import apply_judgement
 
 TEXTS = [
     "Rector of Naryn State University Temirov A.K. received a delegation of Hubei University on May 3. "
@@ -109,3 +112,15 @@ def test_a_former_name_printed_before_the_article_that_states_it_is_one_node(
     assert "Ust-Kamenogorsk Road and Construction College" in node["aliases"]
     partners = {ln["target"] for ln in graph["links"] if ln["type"] == "COOPERATES_WITH"}
     assert partners >= {"hubei_university", "xinjiang_university"}
+
+
+def test_a_split_after_a_fold_gives_the_former_name_its_node_back(store: GraphStore, settings: Settings) -> None:
+    documents = [Document(key=document_key(t), text=t, source_id=f"r{i}") for i, t in enumerate(RENAMED_TEXTS)]
+    load_items(store, documents, settings=settings)
+    name = "Ust-Kamenogorsk Road and Construction College"
+    former = slugify(name)
+    judgement = Judgement(kind="split", a="altai_polytechnic_university", name=name)
+    apply_judgement(store, judgement=judgement, settings=settings)
+    nodes = {n["id"]: n for n in node_link(store)["nodes"]}
+    assert former in nodes and "Altai Polytechnic University" not in nodes[former]["aliases"]
+    assert "Ust-Kamenogorsk Road and Construction College" not in nodes["altai_polytechnic_university"]["aliases"]
