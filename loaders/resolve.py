@@ -4,7 +4,10 @@ Order of evidence for an organisation: the registry (canonical name, country, ci
 graph key), then entities already in the graph (same core words and eponym), then — for a bare
 abbreviation — the document's context: abbreviations it defines, entities it names in full, its countries,
 cities and publisher. A bare abbreviation the context cannot settle gets a key of its own document, so
-ambiguous "KSTU"s never merge across contexts. Analyst judgements are applied last, on every load.
+ambiguous "KSTU"s never merge across contexts. A campus qualifier the document prints is part of the name
+(org_qualifiers), a listed company is known by any of its names (company_names); a person's forms are
+joined within the document first (person_forms); former names the text states join the institution
+(former_names, resolve_renamings). Analyst judgements are applied to every candidate, on every load.
 """
 
 from __future__ import annotations
@@ -17,15 +20,16 @@ from urllib.parse import urlparse
 from loaders.company_names import listed_company
 from loaders.doc_context import DocumentContext, same_place
 from loaders.facts import Candidate, Document, Entity, Extraction, Resolution
-from loaders.former_names import Renaming, find_renamings, former_names
+from loaders.former_names import find_renamings
 from loaders.index import EntityIndex, kept_name, label_group
 from loaders.judgements import Judgements
-from loaders.names import is_abbreviation, normalise, slugify
+from loaders.names import is_abbreviation, slugify
 from loaders.org_names import OrgName, abbreviates, mission_order, parse_org, same_eponym
 from loaders.org_qualifiers import with_qualifier
 from loaders.person_forms import person_order, resolve_document_person
 from loaders.registry import Registry, RegistryMatch, RegistryOrg
 from loaders.resolve_other import resolve_other
+from loaders.resolve_renamings import fold_renaming, without_former_names
 from loaders.resolve_units import resolve_branch, resolve_unit
 
 __all__ = ["EntityIndex", "resolve", "resolve_publisher"]
@@ -52,7 +56,8 @@ class Resolver:
         resolution = Resolution()
         renamings = find_renamings(self.extraction)
         for candidate in sorted(self.extraction.candidates, key=_order):
-            entity = self.judge(candidate, self.resolve_candidate(_without(candidate, renamings), resolution))
+            resolvable = without_former_names(candidate, renamings)
+            entity = self.judge(candidate, self.resolve_candidate(resolvable, resolution))
             if not set(candidate.names) <= set(entity.aliases):  # names set aside to resolve by are still its names
                 entity.aliases = sorted(set(entity.aliases) | set(candidate.names))
             shared = next((e for e in resolution.entities.values() if e.key == entity.key), None)
@@ -63,24 +68,8 @@ class Resolver:
             resolution.entities[candidate.local_id] = entity
             self.context.note(entity)
         for renaming in renamings:
-            self.fold_former(renaming, resolution)
+            fold_renaming(renaming, resolution, index=self.index, judgements=self.judgements)
         return resolution
-
-    def fold_former(self, renaming: Renaming, resolution: Resolution) -> None:
-        """A former name the text states joins the institution's node (unless an analyst said they differ)."""
-        current, former = resolution.entities.get(renaming.current), resolution.entities.get(renaming.former)
-        if current is None or former is None or current.key == former.key or label_group(current.label) != "org":
-            return
-        if self.judgements.not_same(current.key, former.key) or self.judgements.split_key(current.key, former.aliases):
-            return
-        current.aliases = sorted(set(current.aliases) | set(former.aliases))
-        for local_id, entity in list(resolution.entities.items()):
-            if entity.key == former.key:
-                resolution.entities[local_id] = current
-        known = self.index.get(former.key)
-        if known is not None and _only_named(known, former.aliases):
-            resolution.absorbed[former.key] = current.key  # an earlier article's node for the former name
-            self.index.remove(former.key)
 
     def resolve_candidate(self, candidate: Candidate, resolution: Resolution) -> Entity:
         """Dispatch on the candidate's label."""
@@ -342,23 +331,6 @@ def _display_name(names: list[str]) -> str:
     full = [n for n in names if n and not is_abbreviation(n)] or [n for n in names if n] or ["unnamed"]
     name = full[0].strip(" \"'“”«»‘’.,;")
     return name[4:] if name.lower().startswith("the ") else name
-
-
-def _only_named(entity: Entity, names: list[str]) -> bool:
-    """Whether a known entity was only ever printed as these names (or abbreviations): the former name's
-    node, not another institution that happens to share it."""
-    forms = {normalise(n) for n in names}
-    return all(normalise(n) in forms or is_abbreviation(n) for n in {entity.name, *entity.aliases})
-
-
-def _without(candidate: Candidate, renamings: list[Renaming]) -> Candidate:
-    """The candidate without the former names the extractor gave it ("ENU, founded as the Eurasian University"):
-    it is resolved by its present names, and keeps the former ones as aliases."""
-    former = former_names(renamings, candidate) if renamings else set()
-    if not former:
-        return candidate
-    present = [n for n in candidate.names if normalise(n) not in former]
-    return replace(candidate, names=present) if present else candidate
 
 
 def merged_props(kept: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:
