@@ -21,6 +21,7 @@ from loaders.company_names import listed_company
 from loaders.doc_context import DocumentContext, same_place
 from loaders.facts import Candidate, Document, Entity, Extraction, Resolution
 from loaders.former_names import find_renamings
+from loaders.government_bodies import is_bare_ministry, with_country
 from loaders.index import EntityIndex, kept_name, label_group
 from loaders.judgements import Judgements
 from loaders.names import is_abbreviation, slugify
@@ -101,6 +102,12 @@ class Resolver:
         abbreviations = [parse_org(n) for n in candidate.names if parse_org(n).abbreviation]
         if candidate.label == "Organization" and (company := listed_company(candidate.names)) is not None:
             full = [company, *(n for n in full if n != company)]
+        if candidate.label == "Organization" and is_bare_ministry(full):
+            country = candidate.country or self.speaking_country()
+            if country is None or country not in self.registry.country_names:
+                return self.new_entity(candidate, full, ambiguous=True)
+            candidate = replace(candidate, country=country)
+            full = with_country(full, self.registry.country_names[country])
         if not full:
             full = [
                 self.context.definitions[a.core_abbreviation.upper()]
@@ -116,6 +123,11 @@ class Resolver:
         if not full and abbreviations:
             return self.resolve_abbreviation(abbreviations, candidate)
         return self.new_entity(candidate, full or candidate.names)
+
+    def speaking_country(self) -> str | None:
+        """The country the document speaks from: its publisher's, else the one it talks about most."""
+        publisher = self.context.publisher
+        return publisher.country if publisher is not None and publisher.country else self.context.main_country()
 
     def registry_org(self, names: list[str], candidate: Candidate) -> RegistryOrg | None:
         """The registry organisation the full names denote, if one stands out."""

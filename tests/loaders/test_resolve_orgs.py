@@ -7,7 +7,8 @@ import pytest
 
 from loaders.facts import Candidate, Relation
 from loaders.judgements import Judgement, Judgements
-from tests.loaders.test_resolve import Loader, make_candidate
+from loaders.resolve import resolve_publisher
+from tests.loaders.test_resolve import Loader, make_candidate, make_document
 
 CURRENT = "Altai Polytechnic University"
 FORMER = "Altai Mining Institute"
@@ -176,3 +177,27 @@ def test_one_agreement_two_articles_name_differently_keeps_the_fuller_name(order
     assert loader.last.entities[deal.local_id].name == names[1]
     known = loader.index.get(keys[0])
     assert known is not None and known.name == names[1]
+
+
+def test_a_ministry_without_its_country_is_the_ministry_of_the_country_the_article_speaks_from() -> None:
+    loader = Loader()
+    publisher = resolve_publisher(make_document("x", url="https://www.xju.edu.cn/news/1"), loader.registry)
+    assert publisher is not None
+    org = "Organization"
+    chinese = loader.keys(
+        make_candidate(org, "Ministry of Education"),
+        text="The Ministry of Education approved the programme.",
+        publisher_key=publisher.key,
+    )
+    kyrgyz = loader.keys(
+        make_candidate(org, "Ministry of Education"),
+        text="In Bishkek, the Ministry of Education of Kyrgyzstan welcomed the Kyrgyz and Kyrgyz students. "
+        "The Ministry of Education approved the programme for Kyrgyzstan.",
+    )
+    assert chinese == ["ministry_of_education_of_the_peoples_republic_of_china"]
+    assert kyrgyz[0] not in {chinese[0], "ministry_of_education"}
+    unknown = [
+        loader.keys(make_candidate(org, "Ministry of Education"), text=f"The Ministry of Education agreed ({i}).")
+        for i in range(2)
+    ]
+    assert unknown[0] != unknown[1]  # nothing tells whose: each stays with its document
