@@ -24,7 +24,7 @@ from loaders.former_names import find_renamings
 from loaders.government_bodies import is_bare_ministry, with_country
 from loaders.index import EntityIndex, kept_name, label_group
 from loaders.judgements import Judgements
-from loaders.names import is_abbreviation, slugify
+from loaders.names import STOPWORDS, fold, is_abbreviation, slugify
 from loaders.org_names import OrgName, abbreviates, mission_order, parse_org, same_eponym
 from loaders.org_qualifiers import with_qualifier
 from loaders.person_forms import person_order, resolve_document_person
@@ -39,6 +39,10 @@ ORG_LABELS = ("University", "Organization")
 ACCEPT = 0.85
 MARGIN = 0.05
 ABBREVIATION_MARGIN = 0.15
+_QUALIFYING = frozenset({"of", "in", "named", "im", "n"})
+"""Words after which the rest of a name places or dedicates the institution rather than naming a unit of it."""
+_OWNED_BY = frozenset({"of", "at", "under", "to", "by"})
+"""Words after which a name inside a longer one is the owner of what the longer one names."""
 _LABEL_ORDER = {"University": 0, "Organization": 0, "Lab": 2, "Person": 3}
 
 
@@ -114,8 +118,8 @@ class Resolver:
                 for a in abbreviations
                 if a.core_abbreviation.upper() in self.context.definitions
             ][:1]
-        if full and (org := self.registry_org(full, candidate)) is not None:
-            return from_registry(org, candidate)
+        if full and (settled := self.registry_or_document(full, candidate)) is not None:
+            return settled
         if full and (known := self.known_org(full, candidate)) is not None:
             if self.registry.by_key(known.key) is not None:
                 return with_names(known, candidate)  # the registry's canonical name stays
@@ -139,6 +143,24 @@ class Resolver:
                 if (best := _clear_best(matches)) is not None:
                     return best.org
         return None
+
+    def registry_or_document(self, full: list[str], candidate: Candidate) -> Entity | None:
+        """The registry organisation the names denote, else the one this document names more fully."""
+        if (org := self.registry_org(full, candidate)) is not None:
+            return from_registry(org, candidate)
+        if (fuller := self.printed_in_full(full, candidate)) is not None:
+            return with_names(fuller, candidate)
+        return None
+
+    def printed_in_full(self, names: list[str], candidate: Candidate) -> Entity | None:
+        """The one organisation of this document whose fuller name holds this one word for word ("Engineering and
+        Technology University" after "Oguz Han Engineering and Technology University of Turkmenistan")."""
+        found = {
+            e.key: e
+            for e in self.context.resolved.values()
+            if label_group(e.label) == "org" and _compatible(e, candidate) and any(part_of(n, e) for n in names)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def known_org(self, names: list[str], candidate: Candidate) -> Entity | None:
         """An organisation already in the graph under one of these names, in a compatible place."""
@@ -357,10 +379,29 @@ def merged_props(kept: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _order(candidate: Candidate) -> tuple[int, int, str]:
-    """Full-named organisations first, then abbreviations, units, people (fullest names first), the rest."""
+def part_of(name: str, entity: Entity) -> bool:
+    """Whether a name of two or more content words is a run of words inside a longer name of the entity that
+    ends it, or is followed only by a place or an eponym ("... of Turkmenistan"): not the owner's name inside a
+    unit's ("X University" in "X University Academic Lyceum" or "Academic Lyceum of the X University")."""
+    words = fold(name).split()
+    if len([w for w in words if w not in STOPWORDS]) < 2:
+        return False
+    size = len(words)
+    for other in (fold(n).split() for n in {entity.name, *entity.aliases} if not is_abbreviation(n)):
+        for i in range(len(other) - size + 1):
+            rest, before = other[i + size :], [w for w in other[:i] if w != "the"][-1:]
+            parent = bool(before) and before[0] in _OWNED_BY  # "Academic Lyceum of the X University"
+            if len(other) > size and other[i : i + size] == words and (not rest or rest[0] in _QUALIFYING):
+                return not parent
+    return False
+
+
+def _order(candidate: Candidate) -> tuple[int, int, int, str]:
+    """Full-named organisations first (longest names first), then abbreviations, units, people (fullest names
+    first), the rest."""
     rank = 1 if candidate.props.get("branch") else _LABEL_ORDER.get(candidate.label, 4)
     if candidate.label == "Person":
-        return (rank, person_order(candidate), candidate.local_id)
+        return (rank, person_order(candidate), 0, candidate.local_id)
     bare = int(all(is_abbreviation(n) for n in candidate.names))
-    return (rank, bare, candidate.local_id)
+    longest = max((len(n.split()) for n in candidate.names), default=0) if candidate.label in ORG_LABELS else 0
+    return (rank, bare, -longest, candidate.local_id)

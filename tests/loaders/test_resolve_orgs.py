@@ -201,3 +201,27 @@ def test_a_ministry_without_its_country_is_the_ministry_of_the_country_the_artic
         for i in range(2)
     ]
     assert unknown[0] != unknown[1]  # nothing tells whose: each stays with its document
+
+
+def test_a_shorter_run_of_a_name_the_document_prints_in_full_is_that_institution() -> None:
+    loader = Loader()
+    full = "Kaspiy Han Engineering and Technology University of Turkmenistan"
+    keys = loader.keys(
+        uni("Engineering and Technology University", country="TM"),
+        uni(full, country="TM"),
+        text=f"A delegation of {full} arrived. The vice-rector of the Engineering and Technology University spoke.",
+    )
+    assert keys[0] == keys[1]
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        (CURRENT, f"Academic Lyceum of the {CURRENT}"),  # the owner's name inside its unit's
+        (CURRENT, f"{CURRENT} Academic Lyceum"),
+        ("Tianshan University", "Tianshan Normal University"),  # not one run of words
+    ],
+)
+def test_names_inside_other_names_that_are_other_institutions(short: str, full: str) -> None:
+    keys = Loader().keys(uni(short), uni(full), text=f"{full} and {short} signed a memorandum.")
+    assert keys[0] != keys[1]
