@@ -35,7 +35,10 @@ _FORMERLY = re.compile(
     rf"(?P<now>{_NAME})\s*\(\s*(?:formerly|former|previously|until\s+\d{{4}})[,:]?\s+{_KNOWN_AS}{_THE}(?P<was>{_NAME})\s*\)"
 )
 _FORMER = re.compile(rf"(?P<now>{_NAME}),\s+(?:formerly|former|previously)\s+{_KNOWN_AS}{_THE}(?P<was>{_NAME})")
-_NOW = re.compile(rf"(?P<was>{_NAME})\s*[,(]\s*now\s+(?:known\s+as\s+|called\s+|renamed\s+)?{_THE}(?P<now>{_NAME})")
+_NOW = re.compile(
+    rf"(?P<was>{_NAME})\s*[,(]\s*now\s+(?:known\s+as\s+|called\s+|renamed\s+)?{_THE}(?P<now>{_NAME})"
+    r"(?=\s*(?:[,.;)]|$))"  # an aside: "Y, now X, ..." or "Y (now X)", not "Y, now X hosts ..."
+)
 _RENAMED = re.compile(
     rf"{_THE}(?P<was>{_NAME})\s+(?:was|has\s+been|had\s+been)\s+renamed{_YEAR}\s+(?:as\s+|to\s+|into\s+)?{_THE}"
     rf"(?P<now>{_NAME})"

@@ -3,9 +3,10 @@
 
 The extractor may keep only the bare name; the qualified one is another institution than its sister
 campus, so the document's own qualifier is put back before the name is resolved — when the document
-prints one qualifier only, and that qualifier names a campus rather than the place it is in:
-the registry knows the qualified name, the abbreviation the text defines spells it, or it is neither a
-country nor a city ("(Urumqi)" after a university's name says where it is, not which one it is).
+prints one qualifier only, and that qualifier names a campus rather than something else: the registry
+knows the qualified name, the abbreviation the text defines spells it, or — for a name the registry does
+not know — it reads as a campus ("East China", "Weihai Campus"). "(Urumqi)" after a university's name says
+where it is, "(Rector Li Hua)" who leads it: neither is another institution.
 """
 
 from __future__ import annotations
@@ -20,8 +21,15 @@ from loaders.registry import Registry
 
 _PARENTHESISED = r"\s*\((?P<paren>[A-Z][\w'’ .-]{1,40})\)"
 _COMMA_DEFINED = r",\s*(?P<comma>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)"
+CAMPUS_WORDS = frozenset(
+    "campus branch east west north south central northern southern eastern western northeast northwest "  # noqa: SIM905
+    "southeast southwest".split()
+)
+"""Words of a qualifier that tells one campus of an institution from another ("East China", "Weihai Campus")."""
 _TAIL = re.compile(rf"{_PARENTHESISED}|{_COMMA_DEFINED}")
-_NOT_QUALIFIERS = re.compile(r"\b(?:formerly|former|now|hereinafter|previously|until|as)\b", re.IGNORECASE)
+_NOT_QUALIFIERS = re.compile(
+    r"\b(?:formerly|former|now|hereinafter|previously|until|as|ltd|llc|llp|jsc|inc|plc|co)\b", re.IGNORECASE
+)
 
 
 def with_qualifier(candidate: Candidate, text: str, registry: Registry) -> Candidate:
@@ -70,7 +78,9 @@ def _campus(name: str, qualifier: str, registry: Registry) -> bool:
     bare = {m.org.key for m in registry.match_organisation(name) if m.how == "name"}
     if known:
         return any(m.org.key not in bare for m in known)
-    return registry.country(qualifier) is None and registry.city(qualifier) is None
+    if bare or registry.country(qualifier) is not None:
+        return False  # the registry knows it by the bare name: "(Rector Li Hua)", "(China)" say something else
+    return bool(CAMPUS_WORDS & set(fold(qualifier).split()))
 
 
 def _spelled(abbreviation: str, name: str, qualifier: str) -> bool:

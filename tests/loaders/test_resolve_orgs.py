@@ -225,3 +225,26 @@ def test_a_shorter_run_of_a_name_the_document_prints_in_full_is_that_institution
 def test_names_inside_other_names_that_are_other_institutions(short: str, full: str) -> None:
     keys = Loader().keys(uni(short), uni(full), text=f"{full} and {short} signed a memorandum.")
     assert keys[0] != keys[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{CURRENT} (Rector Bakyt Asanov) hosted the guests.",
+        f"{CURRENT} (Ltd.) hosted the guests.",
+        "Xinjiang University (Dean Li Hua) hosted the guests.",
+    ],
+)
+def test_people_and_legal_forms_in_brackets_are_no_campus(text: str) -> None:
+    name = text.split(" (", maxsplit=1)[0]
+    keys = Loader().keys(uni(name), text=text)
+    assert keys[0] in {"altai_polytechnic_university", "xinjiang_university"}
+
+
+def test_now_in_a_clause_is_no_renaming() -> None:
+    keys = Loader().keys(
+        uni(FORMER),
+        uni(CURRENT),
+        text=f"The delegation visited the {FORMER}, now {CURRENT} hosts the joint laboratory.",
+    )
+    assert keys[0] != keys[1]
