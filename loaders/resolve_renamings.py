@@ -13,11 +13,19 @@ from loaders.former_names import Renaming, former_names
 from loaders.index import EntityIndex, label_group
 from loaders.judgements import Judgements
 from loaders.names import is_abbreviation, normalise
+from loaders.org_names import parse_org
 
 
 def fold_renaming(renaming: Renaming, resolution: Resolution, *, index: EntityIndex, judgements: Judgements) -> None:
     """A former name the text states joins the institution's node (unless an analyst said they differ)."""
     current, former = resolution.entities.get(renaming.current), resolution.entities.get(renaming.former)
+    if current is not None and renaming.current == renaming.former and label_group(current.label) == "org":
+        former = _known_former(renaming.name, current, index=index, judgements=judgements)
+        if former is not None:
+            current.aliases = sorted({*current.aliases, renaming.name})
+            resolution.absorbed[former.key] = current.key
+            index.remove(former.key)
+        return
     if current is None or former is None or current.key == former.key or label_group(current.label) != "org":
         return
     if judgements.not_same(current.key, former.key) or judgements.split_key(current.key, former.aliases):
@@ -30,6 +38,19 @@ def fold_renaming(renaming: Renaming, resolution: Resolution, *, index: EntityIn
     if known is not None and only_named(known, former.aliases):
         resolution.absorbed[former.key] = current.key  # an earlier article's node for the former name
         index.remove(former.key)
+
+
+def _known_former(name: str, current: Entity, *, index: EntityIndex, judgements: Judgements) -> Entity | None:
+    """The one node an earlier article made for a former name this document gives the institution itself."""
+    found = [
+        e
+        for e in index.find_org(parse_org(name), current.label)
+        if e.key != current.key
+        and only_named(e, [name])
+        and not judgements.not_same(current.key, e.key)
+        and judgements.split_key(current.key, [name]) is None
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def only_named(entity: Entity, names: list[str]) -> bool:

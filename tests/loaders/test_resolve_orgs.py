@@ -248,3 +248,16 @@ def test_now_in_a_clause_is_no_renaming() -> None:
         text=f"The delegation visited the {FORMER}, now {CURRENT} hosts the joint laboratory.",
     )
     assert keys[0] != keys[1]
+
+
+def test_an_earlier_node_for_a_former_name_the_extractor_gave_the_abbreviation_is_folded() -> None:
+    loader = Loader()
+    assert loader.keys(uni(FORMER), text=f"The {FORMER} trains engineers.") == ["altai_mining_institute"]
+    keys = loader.keys(
+        uni(CURRENT),
+        uni(FORMER, "APU"),
+        text=f"{CURRENT} hosted guests. APU, founded in 1958 as the {FORMER}, trains engineers.",
+    )
+    assert keys == ["altai_polytechnic_university"] * 2
+    assert loader.last.absorbed == {"altai_mining_institute": "altai_polytechnic_university"}
+    assert "altai_mining_institute" not in loader.index
