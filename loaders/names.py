@@ -103,7 +103,7 @@ def is_abbreviation(name: str) -> bool:
 # ---------------------------------------------------------------- person names
 
 PATRONYMIC = re.compile(r"(ovich|evich|ovna|evna|ichna|vich|uly|uly|kyzy|qizi|ogly|oglu)$")
-_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s*)+$|^[A-Z]{1,3}$")
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.[\s-]*)+$|^[A-Z]{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -120,8 +120,8 @@ class PersonName:
     def key(self) -> str:
         """Graph key: given name then surname ("mirlan_chynybaev"), else initials ("mk_chynybaev")."""
         if self.given:
-            return "_".join((self.given[0], self.surname))
-        return "_".join(w for w in (self.initials, self.surname) if w)
+            return "_".join((self.given[0], self.surname)).replace(" ", "_")
+        return "_".join(w for w in (self.initials, self.surname) if w).replace(" ", "_")
 
 
 @lru_cache(maxsize=65536)  # pure, and asked for every known namesake's names at each person mention
@@ -132,7 +132,7 @@ def parse_person(name: str) -> PersonName | None:
     if not tokens:
         return None
     initials = [t for t in tokens if _INITIALS.match(t)]
-    words = [normalise(t) for t in tokens if not _INITIALS.match(t)]
+    words = [normalise(t.replace("-", "")) for t in tokens if not _INITIALS.match(t)]  # "Kassym-Jomart": one name
     words = [w for w in words if w]
     if not words:
         return None

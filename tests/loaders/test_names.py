@@ -149,3 +149,18 @@ def test_core_signature_ignores_word_order_and_northwestern() -> None:
 )
 def test_abbreviations_come_from_word_starts(abbr: str, name: str, expected: bool) -> None:
     assert abbreviates(abbr, parse_org(name)) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kassym-Jomart Tokayev", "Tokayev K.-J."),
+        ("Kassym-Jomart Tokayev", "Tokayev Kassym-Jomart"),
+        ("Wang Xiao-ming", "Wang Xiaoming"),
+    ],
+)
+def test_hyphenated_given_names_are_one_name(a: str, b: str) -> None:
+    pa, pb = parse_person(a), parse_person(b)
+    assert pa is not None and pb is not None
+    assert same_person(pa, pb)
+    assert " " not in pa.key and " " not in pb.key  # keys are slugs
