@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from loaders.facts import Candidate, Entity, Resolution
 from loaders.index import EntityIndex, fits_person
-from loaders.names import PersonName, parse_person
+from loaders.names import PersonName, fuller_name, parse_person
 from loaders.resolve_people import display_name, fullest, resolve_person
 
 
@@ -19,7 +19,7 @@ def resolve_document_person(candidate: Candidate, *, index: EntityIndex, resolut
     best = fullest([p for p in map(parse_person, candidate.names) if p is not None])
     fitting = document_persons(best, resolution) if best is not None else []
     if len(fitting) == 1:
-        entity = joined(fitting[0], candidate)
+        entity = joined(fitting[0], candidate, best)
     elif best is not None and len(fitting) > 1:
         name = display_name(candidate.names, best)
         entity = Entity(key=f"{best.key}_{tag}", label="Person", name=name, aliases=sorted(set(candidate.names)))
@@ -37,14 +37,16 @@ def document_persons(best: PersonName, resolution: Resolution) -> list[Entity]:
     return [people[key] for key in sorted(people) if fits_person(best, people[key])]
 
 
-def joined(entity: Entity, candidate: Candidate) -> Entity:
-    """The document's person, carrying this candidate's names too (its fuller name stays)."""
+def joined(entity: Entity, candidate: Candidate, best: PersonName | None) -> Entity:
+    """The document's person, carrying this candidate's names too, under the fuller of their names (the
+    document's entity is renamed in place: every candidate sharing it shows the same name)."""
+    entity.name = fuller_name(entity.name, display_name(candidate.names, best))
     return Entity(key=entity.key, label="Person", name=entity.name, aliases=sorted(set(candidate.names)))
 
 
 def person_order(candidate: Candidate) -> int:
-    """Resolve a document's fullest forms first: given names (0), initials (1), a bare surname (2)."""
+    """Resolve a document's fullest forms first: given names (most first), initials, a bare surname."""
     best = fullest([p for p in map(parse_person, candidate.names) if p is not None])
     if best is None or best.given:
-        return 0
+        return -len(best.given) if best else 0
     return 1 if best.initials else 2

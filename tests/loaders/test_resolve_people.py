@@ -109,3 +109,14 @@ def test_a_person_known_by_a_long_surname_alone_is_the_full_name_in_either_order
     assert keys[0] == keys[1]
     assert loader.index.get(keys[0]).name == "Bakyt Tokhtarov"  # type: ignore[union-attr]
     assert person(loader, "Mr. Wang") != person(loader, "Wang Tao")  # a short surname identifies nobody
+
+
+def test_the_fullest_form_names_the_person_whichever_the_document_prints_first() -> None:
+    loader = Loader()
+    keys = loader.keys(
+        make_candidate("Person", "Aigerim Nurlanova", local_id="a1"),
+        make_candidate("Person", "Nurlanova Aigerim Serikovna", local_id="a2"),
+        text="Aigerim Nurlanova spoke. Nurlanova Aigerim Serikovna signed.",
+    )
+    assert keys[0] == keys[1]
+    assert {e.name for e in loader.last.entities.values()} == {"Nurlanova Aigerim Serikovna"}
