@@ -67,8 +67,8 @@ def canonical_props(props: dict[str, Any]) -> dict[str, Any]:
 
 def keyed_pages(store: GraphStore) -> Iterator[dict[str | None, list[str]]]:
     """Every node key in order, PAGE at a time, each page's keys grouped by the keyed label to read them by."""
-    found = store.read(ALL_KEYS)
-    keys = sorted({(row["key"], _keyed_label(row["labels"])) for row in found}, key=lambda kl: (kl[0], kl[1] or ""))
+    found = store.read_rows(ALL_KEYS)
+    keys = sorted({(key, _keyed_label(labels)) for key, labels in found}, key=lambda kl: (kl[0], kl[1] or ""))
     for start in range(0, len(keys), PAGE):
         page: dict[str | None, list[str]] = {}
         for key, label in keys[start : start + PAGE]:
@@ -82,20 +82,21 @@ def _keyed_label(labels: list[str]) -> str | None:
 
 
 def iter_nodes(store: GraphStore) -> Iterator[dict[str, Any]]:
-    """Every node as a node-link record, in key order, page by page."""
+    """Every node as a node-link record, in key order, page by page (rows as lists: `read_rows` decodes the
+    compact reply in one pass, not value by value through the client's parser)."""
     for page in keyed_pages(store):
-        rows = [row for label, keys in page.items() for row in store.read(nodes_by_key(label), {"keys": keys})]
-        for row in sorted(rows, key=lambda r: str(r["key"])):
-            yield {"id": row["key"], "label": type_label(row["labels"]), **canonical_props(row["props"])}
+        rows = [row for label, keys in page.items() for row in store.read_rows(nodes_by_key(label), {"keys": keys})]
+        for key, labels, props in sorted(rows, key=lambda r: str(r[0])):
+            yield {"id": key, "label": type_label(labels), **canonical_props(props)}
 
 
 def iter_links(store: GraphStore) -> Iterator[dict[str, Any]]:
     """Every relationship as a node-link record, grouped by source node in key order."""
     for page in keyed_pages(store):
-        rows = [row for label, keys in page.items() for row in store.read(links_by_key(label), {"keys": keys})]
+        rows = [row for label, keys in page.items() for row in store.read_rows(links_by_key(label), {"keys": keys})]
         links = [
-            {"source": r["source"], "target": r["target"], "type": r["type"], **canonical_props(r["props"])}
-            for r in rows
+            {"source": source, "target": target, "type": kind, **canonical_props(props)}
+            for source, target, kind, props in rows
         ]
         yield from sorted(links, key=_link_order)
 

@@ -11,7 +11,8 @@ from tests.graph.factories import build_small_graph
 
 VALUES = (
     "RETURN 'a' AS s, 'é✓' AS u, 1 AS i, -7 AS neg, 1.5 AS f, true AS t, false AS no, null AS nothing, "
-    "['x', 2, null, [true]] AS nested, [] AS empty, {k: 1, l: ['m'], d: date('2024-02-01'), n: {`é`: null}} AS map, date('2024-01-31') AS day, [{a: 'b'}] AS maps"
+    "['x', 2, null, [true]] AS nested, [] AS empty, "
+    "{k: 1, l: ['m'], d: date('2024-02-01'), n: {`é`: null}} AS map, date('2024-01-31') AS day, [{a: 'b'}] AS maps"
 )
 
 
