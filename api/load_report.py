@@ -53,7 +53,7 @@ def evaluate_gold(paths: list[Path]) -> tuple[str, LoadSummary]:
     from graph.connect import open_store
     from graph.export import node_link
     from graph.settings import load_settings
-    from loaders.evaluate import format_report, load_gold, score
+    from loaders.evaluate import format_report, gold_files, load_gold, score
     from loaders.pipeline import load_paths
 
     gold = load_gold(paths)
@@ -61,7 +61,7 @@ def evaluate_gold(paths: list[Path]) -> tuple[str, LoadSummary]:
         settings = load_settings(data_dir=Path(tmp), neo4j_uri=None, falkordb_url=None)
         store = open_store(settings)
         try:
-            summary = load_paths(store, [str(p) for p in paths], settings=settings)
+            summary = load_paths(store, [str(p) for p in gold_files(paths)], settings=settings)
             graph = node_link(store)
         finally:
             store.close()

@@ -270,16 +270,26 @@ def _score_relations(report: EvaluationReport, predicted: dict[str, set[Relation
 
 def load_gold(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
     """Gold articles from files and directories of `<id>.json` (the one place `gold` is read)."""
-    docs: list[dict[str, Any]] = []
+    return [doc for file in gold_files(paths) for doc in _gold_records(file)]
+
+
+def gold_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The `.json` files that hold gold: what evaluate loads, so a set's README or notes are not scored as articles."""
+    files: list[Path] = []
     for path in map(Path, paths):
-        files = sorted(path.rglob("*.json")) if path.is_dir() else [path]
-        for file in files:
-            try:
-                value = json.loads(file.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise BadRequest(f"{file}: not a readable gold file ({exc})") from None
-            docs.extend(item for item in (value if isinstance(value, list) else [value]) if "gold" in item)
-    return docs
+        files += [file for file in (sorted(path.rglob("*.json")) if path.is_dir() else [path]) if _gold_records(file)]
+    return files
+
+
+def _gold_records(file: Path) -> list[dict[str, Any]]:
+    """The records of one file that carry gold; a file that is not JSON is a usage error, named."""
+    try:
+        value = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BadRequest(f"{file}: not a readable gold file ({exc})") from None
+    return [
+        item for item in (value if isinstance(value, list) else [value]) if isinstance(item, dict) and "gold" in item
+    ]
 
 
 def format_report(report: EvaluationReport) -> str:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from loaders.evaluate import format_report, normalise_name, score
+from graph.errors import BadRequest
+from loaders.evaluate import format_report, gold_files, load_gold, normalise_name, score
 
 GOLD = [
     {
@@ -124,3 +128,15 @@ def test_report_ends_with_four_summary_lines() -> None:
     assert lines[1].startswith("fragmentation: 1.000")
     assert lines[2] == "relations: P=0.000 R=0.000 F1=0.000"
     assert lines[3].startswith("summary: entity_f1=0.333")
+
+
+def test_only_files_with_gold_are_loaded_or_scored(tmp_path: Path) -> None:
+    (tmp_path / "set").mkdir()
+    (tmp_path / "set" / "README.md").write_text("# how the set was made\nXinjiang University signed ...")
+    (tmp_path / "set" / "plain.json").write_text(json.dumps({"id": "p", "text": "No gold here."}))
+    (tmp_path / "set" / "a.json").write_text(json.dumps(GOLD))
+    assert gold_files([tmp_path / "set"]) == [tmp_path / "set" / "a.json"]
+    assert [doc["id"] for doc in load_gold([tmp_path / "set"])] == ["a1", "a2"]
+    (tmp_path / "set" / "broken.json").write_text("{")
+    with pytest.raises(BadRequest, match="broken.json"):
+        gold_files([tmp_path / "set"])
