@@ -61,6 +61,11 @@ REPRESENTED = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:was|were|is|are)\s+represented\s+by\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?",
     re.IGNORECASE,
 )
+LED_BY = re.compile(
+    r"\bdelegations?\b[^.;]{0,120}?\b(?:led|headed)\s+by\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE
+)
+"""'a delegation of X (city) headed by the Party Secretary of the university Y': Y leads X's delegation."""
+DELEGATION_HEAD = re.compile(r"\bdelegation\s+(?:of|from)\s+(?:the\s+)?$|^\s*(?:['’]s\s+)?delegation\b", re.I)
 JOINED = re.compile(r"^\s*,?\s*(?:and|as well as)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -125,6 +130,9 @@ def _title_orgs(context: Context, text: str, person: Mention, mentions: list[Men
     span = person.person.title_span if person.person else None
     title = (person.person.title or "") if person.person else ""
     named = _named_in_title(context, text, person, mentions) if span else []
+    leads = [] if named else _delegation_led(context, text, person, mentions)
+    if leads:
+        return leads, True
     if span and not named and (GENERIC_UNI.search(text[span[0] : span[1]]) or POSSESSIVE.search(text[: span[0]])):
         named = [u for u in [salient_university(context, person)] if u]
     ministry = re.match(r"(?:\w+\s+)?(?:Deputy\s+|Vice[- ])?Minister (of .+)$", title, re.IGNORECASE)
@@ -143,6 +151,23 @@ def _title_orgs(context: Context, text: str, person: Mention, mentions: list[Men
         return [context.host], False
     side = context.delegation or (context.publisher.local_id if context.publisher else None)
     return ([], False) if side is None or is_official(context, side) else ([side], False)
+
+
+def _delegation_led(context: Context, text: str, person: Mention, mentions: list[Mention]) -> list[str]:
+    """'the delegation of X headed by Minister Y', 'X delegation led by its rector Y': Y works for X."""
+    span = person.person.title_span if person.person else None
+    starts = min(person.start, span[0]) if span else person.start
+    led = LED_BY.search(text[:starts])
+    if led is None:
+        return []
+    for mention in reversed([m for m in mentions if m.end <= starts and m.kind != "person"]):
+        local = context.id_of(mention)
+        if context.label(local) not in ORG_LABELS:
+            continue
+        head = DELEGATION_HEAD.search(text[max(0, mention.start - 20) : mention.start])
+        tail = DELEGATION_HEAD.match(text[mention.end : mention.end + 16])
+        return [local] if local and (head or tail) else []
+    return []
 
 
 def _tail_org(context: Context, text: str, person: Mention, mentions: list[Mention]) -> list[str]:

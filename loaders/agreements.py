@@ -19,7 +19,12 @@ if TYPE_CHECKING:
     from loaders.relations import Context
 
 SIGNED = re.compile(r"\b(?:sign(?:ed|ing|s)?|inked|concluded)\b", re.IGNORECASE)
-KIND = re.compile(r"\b(memorand(?:um|a|ums)|MoU|agreements?|contracts?|charter|treaty|protocol)\b", re.IGNORECASE)
+KIND = re.compile(
+    r"\b(memorand(?:um|a|ums)|MoU|agreements?|contracts?|charter|treaty|protocol|road ?map|"
+    r"(?:plan|program|programme)s? (?:of|for|on) (?:[\w-]+ )?(?:cooperation|co-operation|collaboration))\b",
+    re.IGNORECASE,
+)
+"""What is signed; a 'Plan/Programme of Cooperation' or 'roadmap' between ministries is a document too."""
 PLANNED = re.compile(
     r"\b(?:to sign|will sign|plan\w* to|intend\w* to|would sign|is to be signed|draft|invit\w*|propos\w*|"
     r"hop(?:e|es|ed|ing) to|expect\w* to|ready to|would like to|agreed to prepare|are to)\b",
@@ -31,6 +36,8 @@ BOTH_SIDES = re.compile(r"\b(?:both sides|the (?:two )?(?:sides|parties|universi
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 LIST_LINE = re.compile(r"^\s*(?:[-•–*▪]|\d{1,2}[.)])\s+(?P<pair>[^:]{5,300}?)\s*:\s*(?P<rest>\S.*)$", re.DOTALL)
 """'- A and B: memorandum on ...', '• A – B: agreement on ...': one line of a list of signed documents."""
+BULLET = re.compile(r"^\s*(?:[-•–*▪]|\d{1,2}[.)])\s+")
+"""'- Memorandum on ... between A and B': a list line that opens with the document itself."""
 ANAPHOR = re.compile(
     r"^\W*(?:The|This|That|These)\s+(?:[\w-]+\s+){0,2}?(?:memorand\w*|MoU|agreements?|contracts?|documents?)\s+"
     r"(?:was|were|has been|have been)\s+signed\b"
@@ -95,10 +102,16 @@ def _signing_list_line(context: Context, text: str, orgs: list[str]) -> list[str
     line = LIST_LINE.match(text)
     number = _sentence_of(context, text)
     kind = KIND.match(line.group("rest")) if line else None
-    if line is None or kind is None or len(orgs) != 2 or number < 1:
+    bullet = BULLET.match(text)
+    opening = KIND.match(text, bullet.end()) if bullet and kind is None else None
+    if (kind is None and opening is None) or number < 1:
         return []
-    intro = next((s.text for s in reversed(context.sentences[:number]) if not LIST_LINE.match(s.text)), "")
-    if not SIGNED.search(intro) or intro.rstrip()[-1:] != ":":
+    intro = _list_intro(context, number)
+    if not SIGNED.search(intro):
+        return []
+    if opening is not None:
+        return _opening_list_line(context, text, opening, intro)
+    if line is None or kind is None or len(orgs) != 2:
         return []
     pair = line.group("pair")
     if not all(any(n in pair for n in context.candidate(o).names) for o in orgs):
@@ -106,6 +119,29 @@ def _signing_list_line(context: Context, text: str, orgs: list[str]) -> list[str
     status = "planned" if PLANNED.search(intro) else "signed"
     _add_agreement(context, text, kind, orgs, status, rest=line.group("rest")[kind.end() :])
     return orgs if status == "signed" else []
+
+
+def _list_intro(context: Context, number: int) -> str:
+    """The line ending in ':' that a list item belongs to (an item may run on into two sentences of its own)."""
+    loose = 0
+    for previous in range(number - 1, max(-1, number - 12), -1):
+        sentence = context.sentences[previous].text
+        if sentence.rstrip().endswith(":"):
+            return sentence
+        loose = 0 if BULLET.match(sentence) else loose + 1
+        if loose > 2:
+            return ""
+    return ""
+
+
+def _opening_list_line(context: Context, text: str, kind: re.Match[str], intro: str) -> list[str]:
+    """'- Agreement on X between A and B;' under 'the following documents were signed:': A and B signed it."""
+    parties = _between(context, text, kind.end(), reach=len(text))
+    if len(parties) < 2:
+        return []
+    status = "planned" if PLANNED.search(intro) else "signed"
+    _add_agreement(context, text, kind, parties, status)
+    return parties if status == "signed" else []
 
 
 def _with_partner(context: Context, text: str, after: int) -> list[str]:
@@ -124,11 +160,11 @@ def _with_partner(context: Context, text: str, after: int) -> list[str]:
     return [x for x in dict.fromkeys([subject, *(context.id_of(m) for m in partners)]) if x]
 
 
-def _between(context: Context, text: str, after: int) -> list[str]:
+def _between(context: Context, text: str, after: int, reach: int = 80) -> list[str]:
     """'a memorandum ... between X and Y' (or 'Between X and Y the memorandum was signed'): the organisations
     listed after 'between' (units too: a unit can be a party)."""
     between = re.compile(r"\bbetween\s+(?:the\s+)?").search(text, after)
-    if not between or between.start() - after > 80:
+    if not between or between.start() - after > reach:
         between = re.compile(r"^\W*between\s+(?:the\s+)?", re.I).search(text)
     if not between:
         return []

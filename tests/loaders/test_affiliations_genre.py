@@ -190,3 +190,15 @@ def test_head_of_an_office_works_for_the_university_it_belongs_to() -> None:
         "Gang, Head of the Department of International Cooperation and Exchanges, and with the deans."
     )
     assert affiliations(text) == {("Li Gang", "Hubei University")}
+
+
+def test_the_head_of_a_delegation_works_for_the_organisation_it_comes_from() -> None:
+    text = (
+        "A delegation of Hubei University (Wuhan, China) headed by the Party Secretary of the university "
+        "Mr. Li Gang visited Termez State University on May 3. The delegation of the Ministry of Higher "
+        "Education of Tajikistan led by Minister Rustam Saidov arrived in Beijing."
+    )
+    found = affiliations(text)
+    assert ("Li Gang", "Hubei University") in found
+    assert ("Li Gang", "Termez State University") not in found
+    assert ("Rustam Saidov", "Ministry of Higher Education of Tajikistan") in found

@@ -69,3 +69,28 @@ def test_an_agreement_of_another_kind_signed_by_people_is_a_new_one() -> None:
         {"Karshi State University", "Hubei University"},
         {"Karshi State University", "Termez State University"},
     ]
+
+
+def test_list_lines_that_open_with_the_document_name_their_parties_after_between() -> None:
+    text = (
+        "On June 4, in the presence of the rectors, the following documents were signed:\n\n"
+        "- Agreement on the joint supervision of doctoral students in chemistry, physics and applied "
+        "mathematics for the period 2025-2029, between Termez State University and Hubei University.\n"
+        "The agreement was signed by the two rectors;\n\n"
+        "- Memorandum of understanding between Karshi State University and Wuhan Textile University on "
+        "summer schools."
+    )
+    assert agreements(run(text)) == [
+        {"Termez State University", "Hubei University"},
+        {"Karshi State University", "Wuhan Textile University"},
+    ]
+
+
+def test_a_plan_of_cooperation_between_ministries_is_a_signed_document() -> None:
+    text = (
+        "After the talks, the Ministry of Education of Tajikistan and the Ministry of Education of the People's "
+        "Republic of China signed a Programme of Cooperation in the Field of Education for 2026-2028."
+    )
+    assert agreements(run(text)) == [
+        {"Ministry of Education of Tajikistan", "Ministry of Education of the People's Republic of China"}
+    ]
