@@ -234,7 +234,15 @@ def _acronym_group(groups: list[list[Mention]], acronym: str) -> list[Mention] |
         if any(m.kind == "acronym" and m.text.lower() == acronym.lower() for m in group):
             return group
     fits = [g for g in groups if g[0].kind == "org" and any(abbreviates(acronym, m.text) for m in g)]
+    if len(fits) > 1:
+        fits = [g for g in fits if any(_initials(m.text) == acronym.lower() for m in g)]
     return fits[0] if len(fits) == 1 else None
+
+
+def _initials(name: str) -> str:
+    """The first letters of a name's content words: 'TIIAME' spells out one of two names it could abbreviate."""
+    name = re.sub(r"\([^)]*\)|named after.*$", " ", name)
+    return "".join(w[0].lower() for w in re.findall(r"[A-Za-z']+", name) if w.lower() not in FILLER)
 
 
 def abbreviates(acronym: str, name: str) -> bool:
@@ -273,12 +281,18 @@ def same_person(a: str, b: str) -> bool:
     if not shared:
         return False
     if ia or ib:
-        initials_a = ia or [w[0] for w in wa if not any(_similar(w, s[0]) for s in shared)]
-        initials_b = ib or [w[0] for w in wb if not any(_similar(w, s[1]) for s in shared)]
-        return bool(initials_a) and bool(initials_b) and initials_a[0] == initials_b[0]
+        initials_a = ia or [w for w in wa if not any(_similar(w, s[0]) for s in shared)]
+        initials_b = ib or [w for w in wb if not any(_similar(w, s[1]) for s in shared)]
+        return bool(initials_a) and bool(initials_b) and _same_initial(initials_a[0], initials_b[0])
     return {w.lower() for w in wa} == {w.lower() for w in wb} or (
         len(wa) == len(wb) and all(any(_similar(x, y) for y in wb) for x in wa)
     )
+
+
+def _same_initial(a: str, b: str) -> bool:
+    """'Zh' fits 'Zhanat' and 'Z' (a digraph initial of a transliterated name), but not 'Zukhra' against 'Zh'."""
+    short, long_ = sorted((a.lower(), b.lower()), key=len)
+    return long_.startswith(short) if len(short) > 1 or len(long_) <= 2 else short == long_[0]
 
 
 def _name_parts(name: str) -> tuple[list[str], list[str]]:
