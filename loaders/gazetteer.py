@@ -85,7 +85,8 @@ FIELD_WORDS = {
     "international", "cooperation", "external", "foreign", "internal", "emergency", "situations",
 }  # fmt: skip
 """Fields in the names of ministries and faculties ('Minister of Education and Science'): never a person's name."""
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "academician", "madam", "sir", "mister"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "academician", "madam", "sir", "mister",
+              "honorable", "honourable"}  # fmt: skip
 
 STOP_CAPS = {
     "the", "a", "an", "on", "in", "at", "during", "from", "to", "with", "by", "for", "of", "and", "as",

@@ -80,6 +80,8 @@ def sentence_mentions(number: int, text: str) -> list[Mention]:
             taken.append((org.start, org.end))
     _full_unit_names(text, [m for m in found if m.org])
     for person in find_people(text, taken):
+        if in_furniture(text, person.start, person.end):
+            continue  # a byline or credit: 'Bishkek, 24.kg news agency, by A. Name', 'Li Wei, UzA'
         found.append(Mention(number, person.start, person.end, person.text, "person", "Person", person=person))
         taken.append((person.start, person.end))
     found += _acronyms(number, text, taken)

@@ -154,10 +154,17 @@ def eponym_at(tokens: list[Token], i: int) -> tuple[int | None, str | None]:
     while i < len(tokens) and INITIALS.match(tokens[i].text):
         i += 1
     if _eponym_word(tokens, i) or (i < len(tokens) and tokens[i].text[:1].isupper() and tokens[i].text.isalpha()):
-        if i == start and _eponym_word(tokens, i + 1):
+        if i == start and _eponym_word(tokens, i + 1) and not _person_follows(tokens, i + 2):
             i += 1  # 'named after Jusup Balasagyn', 'named after Islam Karimov' (not after 'M. Osimi')
         return i, " ".join(t.text for t in tokens[start : i + 1])
     return None, None
+
+
+def _person_follows(tokens: list[Token], i: int) -> bool:
+    """A third name word ('named after Abai Nurlan Serikovich Dzhumabekov'): the second starts a person (but
+    'named after Mirzo Ulugbek Karimov B.T.': a surname with initials is a person of its own)."""
+    initials = i + 1 < len(tokens) and INITIALS.match(tokens[i + 1].text)
+    return _eponym_word(tokens, i) and tokens[i].text.lower() not in TITLE_WORDS and not initials
 
 
 def _eponym_word(tokens: list[Token], i: int) -> bool:
@@ -204,9 +211,24 @@ def _stops_name(tokens: list[Token], i: int, last: int | None) -> bool:
     word = tokens[i].text.lower().rstrip(".")
     if word in HONORIFICS or (word in TITLE_WORDS and tokens[i].text[:1].isupper()):
         return True
+    if _initialled(tokens, i):
+        return True  # 'Dean of the Faculty of Philology Omarov B.K.', '... of Philology B.K. Omarov
     if last is None or (not is_place(tokens[last].bare) and tokens[last].text.lower() != "republic"):
         return False
     return _person_shaped(tokens, i)
+
+
+def _initialled(tokens: list[Token], i: int) -> bool:
+    """A surname with its initials at i ('Omarov B.K.', 'B.K. Omarov'): a person, never a field of a name."""
+    if i + 1 >= len(tokens):
+        return False
+    first, second = tokens[i], tokens[i + 1]
+    if INITIALS.match(first.text):
+        return bool(PERSON_WORD.fullmatch(second.text)) and not head_kind(second) and second.text[1:].islower()
+    third = tokens[i + 2].text if i + 2 < len(tokens) else ""
+    if PERSON_WORD.fullmatch(third) and third[1:].islower():
+        return False  # 'Philology B.K. Omarov': the initials are the next word's
+    return bool(INITIALS.match(second.text)) and first.text[1:].islower() and not head_kind(first)
 
 
 def _person_shaped(tokens: list[Token], i: int) -> bool:

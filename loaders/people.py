@@ -42,11 +42,16 @@ VERBS = {"stated", "said", "told", "noted", "added", "expressed", "delivered", "
          "conveyed", "presented", "held", "met", "opened", "hoped", "believes", "warmly", "briefly", "also",
          "who", "which", "paid", "was", "is", "has", "had", "will", "would"}  # fmt: skip
 BYLINE = re.compile(
-    r"(?:^\W*By|\b(?:[Ee]dited|[Pp]hoto(?:graph)?s?|[Ww]ritten|[Tt]ranslated|[Rr]eported|[Cc]ompiled|[Pp]osted|"
+    r"(?:(?:^|\|)\W*[Bb]y|\b(?:[Ee]dited|[Pp]hoto(?:graph)?(?:s|ed)?|[Ww]ritten|[Tt]ranslated|[Rr]eported|[Cc]ompiled|[Pp]osted|"
     r"[Pp]roofread|[Rr]eviewed)\s+by|\b(?:Editors?|Author|Reporters?|Correspondent|Journalist|Photo(?:graph)?s?|"
     r"Source|Text|Translator|Proofreader|Reviewer|Edited by)\s*:)\s*$"
 )
 """What stands before a byline, an editor's or photographer's credit: these names are no people of the story."""
+CREDIT_SLASH = re.compile(r"\w\s*/\s*$")
+"""'(Xinhua/Li Wei)', 'Photo: Kun.uz / Li Wei': a name after a medium and a slash is a photographer's credit."""
+FACILITIES = {"hall", "avenue", "ave", "street", "str", "st", "square", "boulevard", "prospect", "prospekt", "museum",
+              "library", "auditorium", "stadium", "theatre", "theater", "building", "park", "house"}  # fmt: skip
+"""Places named after people ('the Chingiz Aitmatov hall', 'on Abai avenue'): the name there is no one present."""
 HOST_CUE = re.compile(r"\b(?:greeted|welcomed|received|hosted)\b|\bwith\s+(?:the\s+)?\w*\s*$")
 NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]|[^\W\d_A-Z])+(?:[-–][A-Z]?[a-zß-öø-ÿ]+)*$")
 """A capitalised word, accented letters included ('Lü', 'Özgür')."""
@@ -77,7 +82,7 @@ def find_people(text: str, taken: list[tuple[int, int]]) -> list[PersonMention]:
     i = floor = 0
     while i < len(tokens):
         length = 0 if tokens[i].taken else _name_length(tokens, i)
-        if length and BYLINE.search(text[: tokens[i].start]):
+        if length and (BYLINE.search(text[: tokens[i].start]) or _not_present(text, tokens, i, length)):
             i += length
         elif length:
             mention = _mention(text, tokens, i, length, floor=floor)
@@ -87,6 +92,13 @@ def find_people(text: str, taken: list[tuple[int, int]]) -> list[PersonMention]:
         else:
             i += 1
     return found
+
+
+def _not_present(text: str, tokens: list[Token], i: int, length: int) -> bool:
+    """A name that credits a photo ('Xinhua/Li Wei') or names a hall or street ('Abai avenue')."""
+    after = i + length
+    following = tokens[after].text.lower().rstrip(".") if after < len(tokens) else ""
+    return following in FACILITIES or bool(CREDIT_SLASH.search(text[: tokens[i].start]))
 
 
 def _name_length(tokens: list[Token], i: int) -> int:  # noqa: PLR0911 - one exit per name shape
@@ -109,7 +121,7 @@ def _name_length(tokens: list[Token], i: int) -> int:  # noqa: PLR0911 - one exi
         before = tokens[i - 2].text.lower()  # 'Mrs' '.' as two tokens
     if i >= 2 and tokens[i - 2].text.lower() == "named" and before == "after":
         return 0  # an eponym ('a workshop named after Lu Ban'), not a person taking part
-    if any(t.text.lower() == "named" and tokens[x + 1].text.lower() == "after" for x, t in _clause_before(tokens, i)):
+    if any(_open_eponym(tokens, x, i) for x, _ in _clause_before(tokens, i)):
         return 0  # 'named after the ancient Chinese craftsman Lu Ban'
     after_comma_title = _apposition_title(tokens, i + words) is not None
     vouched = before in HONORIFICS or after_comma_title or _title_before(tokens, i) is not None
@@ -131,7 +143,7 @@ def _name_length(tokens: list[Token], i: int) -> int:  # noqa: PLR0911 - one exi
 def _name_words(tokens: list[Token], i: int) -> int:
     """How many name words (at most 3) follow one another from i, with 'Jack Wu.' ending a sentence."""
     words = 0
-    while i + words < len(tokens) and words < 3 and _name_word(tokens[i + words]):
+    while i + words < len(tokens) and words < 3 and (_name_word(tokens[i + words]) or _said_surname(tokens, i, words)):
         if words and (
             tokens[i + words].start - tokens[i + words - 1].end > 1
             or tokens[i + words - 1].bare != tokens[i + words - 1].text
@@ -141,6 +153,20 @@ def _name_words(tokens: list[Token], i: int) -> int:
     if 1 <= words < 3 and _surname_initial(tokens, i + words):
         words += 1
     return words
+
+
+def _open_eponym(tokens: list[Token], x: int, i: int) -> bool:
+    """'named after' at x whose eponym is still open at i (not one an organisation's name already holds)."""
+    if tokens[x].text.lower() != "named" or tokens[x + 1].text.lower() != "after":
+        return False
+    return not (x + 2 < i and tokens[x + 2].taken)
+
+
+def _said_surname(tokens: list[Token], i: int, words: int) -> bool:
+    """'Minister Nuriddin Said received': a capitalised 'Said' after a given name, before a lower-case verb."""
+    j = i + words
+    following = tokens[j + 1].text if j + 1 < len(tokens) else ""
+    return words == 1 and tokens[j].text == "Said" and following[:1].islower()
 
 
 def _clause_before(tokens: list[Token], i: int) -> list[tuple[int, Token]]:
