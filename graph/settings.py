@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list)
 
     max_document_bytes: int = Field(default=5_000_000, ge=1_000)
+    extractor: str = Field(default="loaders.extract:extract", pattern=r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*$")
+    """`module:function` turning a Document into an Extraction: the rule extractor, or a plug-in (e.g. an LLM)."""
 
     @field_validator("neo4j_uri")
     @classmethod

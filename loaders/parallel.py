@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 
 from graph.errors import DocumentRejected
+from loaders.extractors import Extract
 from loaders.facts import Document, Extraction
 
 POOL_MIN_DOCUMENTS = 128
@@ -35,14 +36,17 @@ Outcome = Extraction | str
 """An extraction, or the reason the document could not be extracted."""
 
 
-def extract_one(document: Document, prepare: Prepare) -> Outcome:
+def extract_one(document: Document, prepare: Prepare, extract: Extract | None = None) -> Outcome:
     """One document's extraction, or why it failed (the same reasons, in-process or in a worker)."""
     from loaders.doc_context import DocumentContext
-    from loaders.extract import extract
+    from loaders.extract import extract as rules
     from loaders.registry import Registry
 
     try:
-        extraction = extract(prepare(document))
+        prepared = prepare(document)
+        extraction = (extract or rules)(prepared)
+        if not isinstance(extraction, Extraction) or extraction.document.key != document.key:
+            return f"the extractor returned {type(extraction).__name__}, not this document's Extraction"
         extraction.text_context = DocumentContext.read_text(extraction, registry=Registry.load())
         return extraction
     except DocumentRejected as exc:
@@ -51,9 +55,9 @@ def extract_one(document: Document, prepare: Prepare) -> Outcome:
         return f"extraction failed ({type(exc).__name__}: {exc})"
 
 
-def _extract_chunk(documents: list[Document], prepare: Prepare) -> list[Outcome]:
+def _extract_chunk(documents: list[Document], prepare: Prepare, extract: Extract | None) -> list[Outcome]:
     """A worker's job: extract a few documents, each on its own."""
-    return [extract_one(d, prepare) for d in documents]
+    return [extract_one(d, prepare, extract) for d in documents]
 
 
 def _start_worker(warm: Callable[[], None]) -> None:
@@ -86,6 +90,8 @@ class Extractor:
     warm: Callable[[], None]
     """Loads what extraction uses (spaCy, word lists, registry), before workers fork and in each spawned one."""
     min_documents: int = POOL_MIN_DOCUMENTS
+    extract: Extract | None = None
+    """The extractor (`loaders.extractors`); None: the rule extractor. A module-level function, so picklable."""
     _pool: ProcessPoolExecutor | None = None
     _solo: ProcessPoolExecutor | None = None
     """A one-worker pool where the documents of a chunk whose worker died are retried one by one."""
@@ -121,7 +127,7 @@ class Extractor:
         """The document's extraction (waiting for its worker if need be); DocumentRejected if it failed."""
         pending = self._where.pop(document, None)
         if pending is None:
-            outcome = extract_one(document, self.prepare)
+            outcome = extract_one(document, self.prepare, self.extract)
         else:
             outcome = self._outcomes(pending)[pending.documents.index(document)]
         if isinstance(outcome, str):
@@ -144,7 +150,8 @@ class Extractor:
         for _ in range(2):
             pool = self._pool = self._pool or self._new_pool(self.workers)
             try:
-                pending.pool, pending.future = pool, pool.submit(_extract_chunk, pending.documents, self.prepare)
+                future = pool.submit(_extract_chunk, pending.documents, self.prepare, self.extract)
+                pending.pool, pending.future = pool, future
                 return
             except BrokenProcessPool:  # a worker died since the last submit: its chunks are retried alone
                 self._drop_pool(pool)
@@ -171,7 +178,7 @@ class Extractor:
         if pending.outcomes is not None:
             return pending.outcomes
         if pending.future is None:
-            pending.outcomes = [extract_one(d, self.prepare) for d in pending.documents]
+            pending.outcomes = [extract_one(d, self.prepare, self.extract) for d in pending.documents]
             return pending.outcomes
         try:
             pending.outcomes = pending.future.result()
@@ -185,7 +192,7 @@ class Extractor:
         """Extract one document in a one-worker pool of its own: if that worker dies, this document killed it."""
         self._solo = self._solo or self._new_pool(1)
         try:
-            return self._solo.submit(_extract_chunk, [document], self.prepare).result()[0]
+            return self._solo.submit(_extract_chunk, [document], self.prepare, self.extract).result()[0]
         except BrokenProcessPool:
             _end(self._solo, abort=True)
             self._solo = None

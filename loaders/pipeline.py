@@ -18,6 +18,7 @@ from graph.retract import retract_document
 from graph.settings import Settings
 from graph.store import GraphStore
 from loaders.context import LoadContext, warm_extraction, with_publisher
+from loaders.extractors import RULES, load_extractor
 from loaders.facts import Document
 from loaders.parallel import Extractor
 from loaders.read import read_paths
@@ -84,7 +85,8 @@ def load_items(
     entities_before = context.entity_count()
     relations_before = store.read(COUNT_RELATIONSHIPS)[0]["n"]
     notify = progress or (lambda _outcome, _origin: None)
-    with Extractor(workers=settings.load_workers, prepare=with_publisher, warm=warm_extraction) as extractor:
+    extract = None if settings.extractor == RULES else load_extractor(settings.extractor)
+    with Extractor(settings.load_workers, with_publisher, warm_extraction, extract=extract) as extractor:
         ahead: deque[list[Document]] = deque()
         for batch in _batches(items, summary, notify):
             extractor.submit(_to_extract(store, batch))

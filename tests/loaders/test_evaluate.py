@@ -138,5 +138,5 @@ def test_only_files_with_gold_are_loaded_or_scored(tmp_path: Path) -> None:
     assert gold_files([tmp_path / "set"]) == [tmp_path / "set" / "a.json"]
     assert [doc["id"] for doc in load_gold([tmp_path / "set"])] == ["a1", "a2"]
     (tmp_path / "set" / "broken.json").write_text("{")
-    with pytest.raises(BadRequest, match="broken.json"):
+    with pytest.raises(BadRequest, match=r"broken\.json"):
         gold_files([tmp_path / "set"])
