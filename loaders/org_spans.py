@@ -108,6 +108,9 @@ def extend_right(tokens: list[Token], h: int, kind: str) -> tuple[int, str | Non
                 break
             end, i = stop, stop + 1
             continue
+        if word == "under" and (stop := _under_state(tokens, i + 1)) is not None:
+            end, i = stop, stop + 1  # '... Center of the Aral Sea Region under the President of Uzbekistan'
+            continue
         if word in _TAIL_WORDS.get(kind, ()):
             stop, parent = _place_tail(tokens, i + 1) if (kind, word) == ("O", "in") else _tail(tokens, i + 1)
             if parent is not None:
@@ -131,6 +134,22 @@ _TAIL_WORDS = {
     "N": ("of", "for", "on"),
     "E": ("of", "for", "on"),
 }
+
+
+STATE_PATRONS = ("President", "Government", "Cabinet")
+
+
+def _under_state(tokens: list[Token], i: int) -> int | None:
+    """'under the President [of the Republic of X]', 'under the Cabinet of Ministers': the last token, or None."""
+    if i + 1 >= len(tokens) or tokens[i].text != "the" or tokens[i + 1].text not in STATE_PATRONS:
+        return None
+    last = i + 1
+    if tokens[last].text == "Cabinet" and [t.text for t in tokens[last + 1 : last + 3]] == ["of", "Ministers"]:
+        last += 2
+    if last + 1 < len(tokens) and tokens[last + 1].text == "of":
+        stop, _ = _place_tail(tokens, last + 2)
+        last = stop if stop is not None else last
+    return last
 
 
 def _paren_abbr(tokens: list[Token], i: int, end: int) -> tuple[str | None, int]:

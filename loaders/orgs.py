@@ -113,17 +113,27 @@ def _mention_at(text: str, tokens: list[Token], h: int) -> OrgMention | None:
         eponym=eponym,
     )
     mention.text = text[mention.start : mention.end]
-    mention.label = _label(kind, mention, has_tail=end > h)
+    mention.label = _label(kind, mention, has_tail=end > h, parent=_parent_head(text, parent_at))
     mention.generic = _is_generic(mods, has_tail=end > h, eponym=eponym) or _is_organ(mention)
     if tokens[h].text.lower() in PLURAL_HEADS and end == h:
         return None
     return mention
 
 
-def _label(kind: str, mention: OrgMention, *, has_tail: bool) -> str:
-    """The entity label of a mention, from its head and modifiers."""
+def _parent_head(text: str, parent_at: int | None) -> str:
+    """The head word of the organisation a name's tail names ('of the Chinese Academy of Sciences': academy)."""
+    if parent_at is None:
+        return ""
+    head = next((t for t in tokenize(text[parent_at : parent_at + 80]) if head_kind(t) and is_cap(t)), None)
+    return head.text.lower() if head else ""
+
+
+def _label(kind: str, mention: OrgMention, *, has_tail: bool, parent: str = "") -> str:
+    """The entity label of a mention, from its head and modifiers (and the head of its parent, if any)."""
     if kind == "I":
-        return _institute_label(mention)
+        return _institute_label(mention, parent)
+    if kind == "L" and STATE_BODY.search(mention.text):
+        return "Organization"  # 'International Innovation Center of X under the President of Uzbekistan'
     if kind == "O" and mention.head.lower() == "association" and re.search(r"Universities|Colleges", mention.text):
         return "Initiative"
     if kind == "L" and _government_body(mention):
@@ -131,18 +141,34 @@ def _label(kind: str, mention: OrgMention, *, has_tail: bool) -> str:
     return KIND_LABEL.get(kind, "Organization")
 
 
-def _institute_label(mention: OrgMention) -> str:
+def _institute_label(mention: OrgMention, parent: str) -> str:
     """An institute, college, academy or school: a university, a unit, or an academy of sciences."""
     lowered = {m.lower() for m in mention.mods}
     if mention.head.lower() == "institute" and "confucius" in lowered:
         return "Lab"
     if mention.head.lower() == "academy" and re.search(r"\bSciences?\b", mention.text):
         return "Organization"  # 'Academy of Sciences', 'Academy of Agricultural Sciences'
+    if mention.head.lower() == "institute" and (parent or lowered & {"joint", "research"}):
+        return _unit_institute(lowered, parent)
+    if mention.head.lower() == "institute" and OF_COUNTRY.search(re.sub(r"\s*\([^()]*\)$", "", mention.text)):
+        return "University"  # 'Mining-Metallurgical Institute of Tajikistan'
     if any(is_place(m) or _nations(m) for m in mention.mods) or lowered & UNIVERSITY_MODS:
         return "University" if mention.head.lower() != "school" else "Lab"
     return "Lab"
 
 
+def _unit_institute(mods: set[str], parent: str) -> str:
+    """An institute of an academy is its unit, of a ministry its college; a joint one a unit; a research one a body."""
+    if parent == "ministry":
+        return "University"  # 'Institute of International Relations of the Ministry of Foreign Affairs'
+    if parent or "joint" in mods:
+        return "Lab"  # 'X Institute of Ecology of the Chinese Academy of Sciences', 'Uzbek-Chinese Joint Institute'
+    return "Organization"  # 'Kazakh Research Institute of Water Economy'
+
+
+OF_COUNTRY = re.compile(r"\bof\s+(?:the\s+)?(?:Republic\s+of\s+)?(?:Kazakhstan|Kyrgyzstan|Tajikistan|Uzbekistan|"
+                        r"Turkmenistan|Kyrgyz Republic|China)$")  # fmt: skip
+STATE_BODY = re.compile(r"\bunder\s+the\s+(?:President|Government|Cabinet\s+of\s+Ministers)\b")
 GOVERNMENT_HEADS = {"department", "office", "commission", "administration", "bureau"}
 REGION_WORDS = {"provincial", "province", "municipal", "municipality", "region", "regional", "autonomous",
                 "prefecture", "county", "oblast", "city", "xpcc", "xuar"}  # fmt: skip
