@@ -32,7 +32,11 @@ PLANNED = re.compile(
 )
 PLURAL = re.compile(r"memoranda|memorandums|MoUs|agreements|contracts", re.IGNORECASE)
 """'X signed memoranda with A, B and C': one bilateral document per partner, not one four-party one."""
-BOTH_SIDES = re.compile(r"\b(?:both sides|the (?:two )?(?:sides|parties|universities)|was signed|were signed)\b", re.I)
+BOTH_SIDES = re.compile(
+    r"\b(?:both sides|the (?:two )?(?:sides|parties|universities|institutions|institutes|academies)|was signed|"
+    r"were signed)\b",
+    re.I,
+)
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 LIST_LINE = re.compile(r"^\s*(?:[-•–*▪]|\d{1,2}[.)])\s+(?P<pair>[^:]{5,300}?)\s*:\s*(?P<rest>\S.*)$", re.DOTALL)
 """'- A and B: memorandum on ...', '• A – B: agreement on ...': one line of a list of signed documents."""

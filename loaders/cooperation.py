@@ -72,7 +72,8 @@ BOTH = re.compile(r"\b(?:the two|both) (?:universities|sides|parties|institution
 GENERIC = re.compile(r"\b(?:the|our)\s+university\b(?![\w'’])[^.;,]*$", re.IGNORECASE)
 """'... noted that the university cooperates with ...': the subject is the university in question."""
 LIST_GAP = re.compile(
-    r"\)?\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*(?:and\s+|as well as\s+)?|\band\s+|as well as\s+|&\s*)?(?:the\s+)?\(?",
+    r"\)?\s*(?:\([^()]{0,80}\)\s*)?(?-i:in\s+[A-Z][\w'’-]+\s*)?"
+    r"(?:,\s*(?:and\s+|as well as\s+)?|\band\s+|as well as\s+|&\s*)?(?:the\s+)?\(?",
     re.IGNORECASE,
 )
 LEAD = re.compile(r"[\s:]*(?:(?:the|representatives|of|both|leadership|management|universities|are)\s+|:\s*)*", re.I)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from loaders.dates import find_dates
 from loaders.gazetteer import NATIONALITIES, country_of, is_place
+from loaders.visit_cities import delegation_to_city, stayed_in_city, travelling
 
 if TYPE_CHECKING:
     from loaders.mentions import Mention
@@ -50,12 +51,7 @@ ATTENDED = re.compile(
     r"\battended the (?:[\w-]+ ){0,3}(?:ceremony|opening|celebration)\b",
     re.IGNORECASE,
 )
-STAYED = re.compile(
-    r"\b(?:stayed|was|were|arrived|has been|had been)\s+(?:also\s+)?in\s+([A-Z][\w'’-]+)(?!\s+(?:University|Institute))"
-)
-"""'A delegation of X ... stayed in / was in / arrived in Tashkent from 19 to 23 March': a visit to that city."""
 THE_VISIT = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-WHOSE = re.compile(r"\bwhose delegations?\b", re.I)
 VENUE_CUE = re.compile(r"\b(?:opened|opens|opening|inaugurat\w*|unveil\w*|held|took place|ceremony)\b", re.I)
 
 
@@ -66,19 +62,20 @@ def read_visits(context: Context, text: str, mentions: list[Mention]) -> list[tu
     venue, so they are not returned."""
     _note_venue(context, text, mentions)
     pairs = _hosted(context, text, mentions) or _led_to_city(context, text, mentions)
+    recalled = [] if pairs else delegation_to_city(context, text, mentions)
     attended = [] if pairs else _attended(context, text, mentions)
     pairs = pairs or ([] if attended else _visited(context, text, mentions))
-    pairs = pairs or ([] if attended else _stayed_in_city(context, text, mentions))
+    pairs = pairs or ([] if attended else stayed_in_city(context, text, mentions))
     dates = find_dates(text, year=context.year)
     date, date_end = (dates[0].value, dates[0].value_end) if dates else (None, None)
-    pairs, attended = (_valid(context, found) for found in (pairs, attended))
-    for visitor, host in pairs + attended:
+    pairs, attended, recalled = (_valid(context, found) for found in (pairs, attended, recalled))
+    for visitor, host in pairs + attended + recalled:
         context.add("VISITED", visitor, host, text, date=date, date_end=date_end)
     for visitor, host in pairs:
         if context.host is None or context.label(host) == "University":
             context.host = host
         context.delegation = context.delegation or visitor
-    return pairs
+    return pairs + recalled
 
 
 def _valid(context: Context, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -157,7 +154,7 @@ def _to_a_place(between: str) -> bool:
 def _visitors(context: Context, text: str, mentions: list[Mention], at: int, hosts: list[str]) -> list[str]:
     """Who visits: the organisation named before the verb, a person's organisation, or the travelling one."""
     if context.delegation and GUESTS.search(text[:at]):
-        return _travelling(context)
+        return travelling(context)
     before = [context.id_of(m) for m in mentions if m.end <= at and m.kind != "branch"]
     visitors = [v for v in dict.fromkeys(before) if v and context.label(v) in ORG_LABELS and v not in hosts]
     if len(visitors) > 1 and not re.search(r"along with|together with", text):
@@ -166,17 +163,10 @@ def _visitors(context: Context, text: str, mentions: list[Mention], at: int, hos
     if not visitors and people:
         visitors = [r.b for r in context.relations if r.type == "AFFILIATED_WITH" and r.a == context.id_of(people[0])]
     if not visitors and context.delegation:
-        visitors = _travelling(context)
+        visitors = travelling(context)
     if not visitors and context.publisher and re.search(r"\bdelegation\b", text, re.I):
         visitors = [context.publisher.local_id]
     return visitors
-
-
-def _travelling(context: Context) -> list[str]:
-    """The travelling side: every member of a joint delegation, else the one delegation."""
-    if context.delegation in context.delegates:
-        return list(context.delegates)
-    return [context.delegation] if context.delegation else []
 
 
 def _hosted(context: Context, text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
@@ -252,35 +242,3 @@ def _national_university(context: Context, text: str) -> list[str]:
     iso = country_of(named.group(1)) if named and named.group(1).lower() in NATIONALITIES else None
     fits = [c.local_id for c in context.candidates if c.label == "University" and iso and c.country == iso]
     return fits if len(fits) == 1 else []
-
-
-def _stayed_in_city(context: Context, text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
-    """'A delegation of X stayed in Tashkent': X visits the university the article is about in that country."""
-    match = STAYED.search(text)
-    if match is None or not is_place(match.group(1)) or not re.search(r"\bdelegations?\b", text, re.I):
-        return []
-    whose = WHOSE.search(text)
-    if whose:
-        before = [context.id_of(m) for m in mentions if m.end <= whose.start()]
-        visitors = [v for v in dict.fromkeys(before) if v and context.label(v) in ORG_LABELS]
-    else:
-        visitors = _travelling(context)
-    host = _main_university(context, match.group(1), exclude=set(visitors))
-    return [(v, host) for v in visitors if v] if host else []
-
-
-def _main_university(context: Context, city: str, *, exclude: set[str | None]) -> str | None:
-    """The university the article names most of those in a city's country (or named after the city)."""
-    iso = country_of(city)
-    counts: dict[str, int] = {}
-    for mention in context.mentions:
-        local = context.id_of(mention)
-        found = context.candidate(local) if local and context.label(local) == "University" else None
-        if local is None or found is None or local in exclude or found.props.get("branch"):
-            continue
-        if (iso and found.country == iso) or any(city in n.split() for n in found.names):
-            counts[local] = counts.get(local, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0]

@@ -94,3 +94,11 @@ def test_a_plan_of_cooperation_between_ministries_is_a_signed_document() -> None
     assert agreements(run(text)) == [
         {"Ministry of Education of Tajikistan", "Ministry of Education of the People's Republic of China"}
     ]
+
+
+def test_the_two_institutions_that_sign_are_the_articles_two_sides() -> None:
+    text = (
+        "Karshi State University and Hubei University have cooperated since 2019. "
+        "Last year the two institutions signed a memorandum on joint research in soil science."
+    )
+    assert agreements(run(text)) == [{"Karshi State University", "Hubei University"}]

@@ -139,3 +139,11 @@ def test_the_university_as_the_subject_of_cooperation() -> None:
         frozenset({"Aral State University", "Wuhan University"}),
         frozenset({"Aral State University", "Lanzhou University"}),
     }
+
+
+def test_a_founder_placed_in_its_city_stays_in_the_list_of_founders() -> None:
+    text = (
+        "The laboratory was jointly established by Hubei Polytechnic Institute in Huangshi and Karshi State University."
+    )
+    pairs = {frozenset(p) for p in relations(run(text), "COOPERATES_WITH")}
+    assert frozenset({"Hubei Polytechnic Institute", "Karshi State University"}) in pairs

@@ -189,3 +189,15 @@ def test_during_the_visit_refers_back_and_visits_nobody_new() -> None:
     names = {c.local_id: c.names[0] for c in extraction.candidates}
     visited = {(names[r.a], names[r.b]) for r in extraction.relations if r.type == "VISITED"}
     assert visited == {("Aral State University", "Hubei University")}
+
+
+def test_a_visit_told_in_passing_goes_to_the_organisation_the_article_places_in_that_city() -> None:
+    text = (
+        "The centre was jointly built by Hubei Polytechnic Institute (HPI) in Huangshi and Karshi State "
+        "University (KSU). The two institutions signed an agreement to build it in March 2024, during a visit "
+        "of a KSU delegation to Huangshi."
+    )
+    extraction = run(text)
+    both = ("Karshi State University (KSU)", "Hubei Polytechnic Institute (HPI)")
+    assert both in relations(extraction, "VISITED")
+    assert frozenset(both) in {frozenset(p) for p in relations(extraction, "COOPERATES_WITH")}

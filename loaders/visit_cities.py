@@ -1,0 +1,87 @@
+"""Visits placed by a city: 'a delegation of X stayed in Tashkent', 'a visit of a X delegation to Kaifeng'."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from loaders.gazetteer import country_of, is_place
+
+if TYPE_CHECKING:
+    from loaders.mentions import Mention
+    from loaders.relations import Context
+
+ORG_LABELS = {"University", "Organization"}
+STAYED = re.compile(
+    r"\b(?:stayed|was|were|arrived|has been|had been)\s+(?:also\s+)?in\s+([A-Z][\w'’-]+)(?!\s+(?:University|Institute))"
+)
+"""'A delegation of X ... stayed in / was in / arrived in Tashkent from 19 to 23 March': a visit to that city."""
+WHOSE = re.compile(r"\bwhose delegations?\b", re.I)
+DELEGATION_TO = re.compile(
+    r"\bvisit of (?:an?|the|its|their)\s+(?P<who>[^.;]{0,80}?)\s*delegation\s+to\s+(?P<city>[A-Z][\w'’-]+)"
+)
+"""'during a visit of a X delegation to Kaifeng': X visited the organisation the article places in Kaifeng."""
+IN_CITY = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:in|from)\s+([A-Z][\w'’-]+)")
+
+
+def travelling(context: Context) -> list[str]:
+    """The travelling side: every member of a joint delegation, else the one delegation."""
+    if context.delegation in context.delegates:
+        return list(context.delegates)
+    return [context.delegation] if context.delegation else []
+
+
+def stayed_in_city(context: Context, text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
+    """'A delegation of X stayed in Tashkent': X visits the university the article is about in that country."""
+    match = STAYED.search(text)
+    if match is None or not is_place(match.group(1)) or not re.search(r"\bdelegations?\b", text, re.I):
+        return []
+    whose = WHOSE.search(text)
+    if whose:
+        before = [context.id_of(m) for m in mentions if m.end <= whose.start()]
+        visitors = [v for v in dict.fromkeys(before) if v and context.label(v) in ORG_LABELS]
+    else:
+        visitors = travelling(context)
+    host = _main_university(context, match.group(1), exclude=set(visitors))
+    return [(v, host) for v in visitors if v] if host else []
+
+
+def _main_university(context: Context, city: str, *, exclude: set[str | None]) -> str | None:
+    """The university the article names most of those in a city's country (or named after the city)."""
+    iso = country_of(city)
+    counts: dict[str, int] = {}
+    for mention in context.mentions:
+        local = context.id_of(mention)
+        found = context.candidate(local) if local and context.label(local) == "University" else None
+        if local is None or found is None or local in exclude or found.props.get("branch"):
+            continue
+        if (iso and found.country == iso) or any(city in n.split() for n in found.names):
+            counts[local] = counts.get(local, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def delegation_to_city(context: Context, text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
+    """'during a visit of a X delegation to Kaifeng' (told in passing): X visited the one organisation the article
+    names in that city ('Y in Kaifeng', or a name with the city in it). The document's sides stay as they are."""
+    match = DELEGATION_TO.search(text)
+    if match is None or not is_place(match.group("city")):
+        return []
+    inside = [m for m in mentions if match.start("who") <= m.start < match.end("who")]
+    visitor = next((context.id_of(m) for m in inside if context.label(context.id_of(m)) in ORG_LABELS), None)
+    visitor = visitor or context.delegation
+    hosts = [h for h in _in_city(context, match.group("city")) if h != visitor]
+    return [(visitor, hosts[0])] if visitor and len(hosts) == 1 else []
+
+
+def _in_city(context: Context, city: str) -> list[str]:
+    """The organisations the article places in a city: 'X in Kaifeng', 'X (Kaifeng)', or named after it."""
+    found = [c.local_id for c in context.candidates if c.label in ORG_LABELS and any(city in n for n in c.names)]
+    for mention in context.mentions:
+        local = context.id_of(mention)
+        placed = IN_CITY.match(context.sentences[mention.sentence].text, mention.end)
+        if context.label(local) in ORG_LABELS and placed and placed.group(1) == city:
+            found.append(local or "")
+    return list(dict.fromkeys(found))
