@@ -15,9 +15,9 @@ from loaders.agreements import read_agreement
 from loaders.branches import branch_parts, branches_without_host
 from loaders.cooperation import SUPPORT, founders_before, read_cooperation
 from loaders.dates import find_dates, year_of
+from loaders.delegations import DELEGATES, note_delegation
 from loaders.events import read_events
 from loaders.facts import Candidate, Document, Relation
-from loaders.gazetteer import NATIONALITIES, country_of
 from loaders.initiatives import read_involvement
 from loaders.mentions import Mention
 from loaders.places import read_places
@@ -27,17 +27,6 @@ from loaders.unit_parents import clause_parents
 from loaders.visits import read_visits
 
 ORG_LABELS = {"University", "Organization"}
-DELEGATION_OF = re.compile(r"delegation (?:of|from) (?:the )?$", re.IGNORECASE)
-PLANNED_DELEGATION = re.compile(r"\b(?:will|expected to|plan\w* to|is to|are to|invit\w*)\b", re.IGNORECASE)
-"""'... when a NWAFU delegation visits Tashkent' (next year): not the delegation the article follows."""
-DELEGATES = re.compile(
-    r"\bdelegation\b[^.;]{0,60}?\b(?:consist(?:ing|ed|s) of|composed of|comprising|made up of|included|includes)\b",
-    re.I,
-)
-NATIONAL_UNIVERSITY = re.compile(
-    r"\bdelegation (?:of|from) the (\w+) ((?:[\w-]+ ){0,3})(?:university|institute)\b", re.I
-)
-"""'a delegation of the Turkmen oil university': the one university of that country the article names."""
 JOINT_UNIT = re.compile(r"jointly (?:establish|creat|open|run|buil[dt]|set up|found)\w*|co-establish|co-found|co-buil|"
                         r"in partnership with|opened jointly|established by|(?:created|established|set up|founded) "
                         r"together with", re.IGNORECASE)  # fmt: skip
@@ -68,6 +57,8 @@ class Context:
     host: str | None = None
     venue: str | None = None
     """The organisation a ceremony or opening the document reports was held at."""
+    unit_hosts: dict[str, str | None] = field(default_factory=dict)
+    """The host of the visit under way when each unit was first named (its owner if nobody else is named)."""
     carried: str | None = None
     """The initiative whose participant list a sentence cut short at an initial goes on naming."""
     relations: list[Relation] = field(default_factory=list)
@@ -148,7 +139,7 @@ def _read_sentence(context: Context, sentence: Sentence, mentions: list[Mention]
     """Every rule on one sentence, delegation/host state first."""
     text = sentence.text
     orgs = _orgs(context, mentions)
-    _note_delegation(context, text, mentions)
+    note_delegation(context, text, mentions)
     read_affiliations(context, text, mentions)
     _part_of(context, text, mentions)
     _unit_founders(context, text, mentions)
@@ -158,68 +149,15 @@ def _read_sentence(context: Context, sentence: Sentence, mentions: list[Mention]
     parties = read_agreement(context, text, orgs, visited)
     read_cooperation(context, text, mentions, parties, visited)
     read_involvement(context, text, mentions, list(dict.fromkeys(orgs + parties)))
+    for mention in mentions:
+        if mention.kind != "person" and context.label(context.id_of(mention)) == "Lab":
+            context.unit_hosts.setdefault(context.id_of(mention) or "", context.host)
 
 
 def _orgs(context: Context, mentions: list[Mention]) -> list[str]:
     """The universities and organisations a sentence names, in order, each once."""
     ids = [context.id_of(m) for m in mentions if m.kind != "branch" and context.label(context.id_of(m)) in ORG_LABELS]
     return list(dict.fromkeys(i for i in ids if i))
-
-
-def _note_delegation(context: Context, text: str, mentions: list[Mention]) -> None:
-    """'delegation of/from X', 'X delegation', 'the Turkmen delegation': whose delegation travels."""
-    if context.delegation and PLANNED_DELEGATION.search(text):
-        return
-    if _note_delegates(context, text, mentions):
-        return
-    for mention in mentions:
-        local = context.id_of(mention)
-        if context.label(local) not in ORG_LABELS:
-            continue
-        before, after = text[: mention.start], text[mention.end : mention.end + 14]
-        if DELEGATION_OF.search(before[-30:]) or re.match(r"\s*(?:['’]s\s+)?delegation", after):
-            context.delegation = local
-            return
-    nation = re.search(r"\b(\w+) delegation\b", text)
-    if nation and nation.group(1).lower() in NATIONALITIES:
-        iso = country_of(nation.group(1))
-        same = [
-            c for c in context.candidates if c.label in ORG_LABELS and c.country == iso and not c.props.get("branch")
-        ]
-        if len(same) == 1:
-            context.delegation = same[0].local_id
-    described = NATIONAL_UNIVERSITY.search(text)
-    if described and described.group(1).lower() in NATIONALITIES:
-        context.delegation = _described_university(context, described) or context.delegation
-
-
-def _note_delegates(context: Context, text: str, mentions: list[Mention]) -> bool:
-    """'the delegation ... consisting of representatives of X, Y and Z' / 'the delegation included ...'."""
-    members = DELEGATES.search(text)
-    if members is None:
-        return False
-    after = [context.id_of(m) for m in mentions if m.start >= members.end() and m.kind != "branch"]
-    found = [o for o in dict.fromkeys(after) if o and context.label(o) in ORG_LABELS]
-    if not found:
-        return False
-    context.delegates = list(dict.fromkeys([*context.delegates, *found]))
-    context.delegation = context.delegation or context.delegates[0]
-    return True
-
-
-def _described_university(context: Context, described: re.Match[str]) -> str | None:
-    """'the Turkmen oil university': the first university of that country (or none stated) with those words."""
-    iso = country_of(described.group(1))
-    words = described.group(2).lower().split()
-    fits = [
-        c.local_id
-        for c in context.candidates
-        if c.label == "University"
-        and c.country in (iso, None)
-        and not c.props.get("branch")
-        and all(w in {x.lower() for n in c.names for x in re.findall(r"[\w-]+", n)} for w in words)
-    ]
-    return fits[0] if fits and words else None
 
 
 def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
@@ -234,6 +172,15 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
             parents += [o for o in _orgs(context, _within(mentions, clause)) if o != local]
         parents += clause_parents(context, text, mention, mentions)
         parents = parents or founders_before(context, text, mentions, mention.start)
+        members = DELEGATES.search(text)
+        if (
+            not parents
+            and members
+            and members.end() <= mention.start
+            and context.label(context.delegation) in ORG_LABELS
+        ):
+            parents = [context.delegation or ""]  # 'the delegation included deans of the School of X'
+
         if not parents and GENERIC_UNI.search(text):
             parents = [p for p in [salient_university(context, mention)] if p]
         if not parents and context.host and not any(r.type == "PART_OF" and r.a == local for r in context.relations):
@@ -329,7 +276,7 @@ def _units_without_parent(context: Context) -> None:
     for candidate in context.candidates:
         if candidate.label != "Lab" or candidate.local_id in owned or _only_planned(context, candidate.local_id):
             continue
-        owner = context.host or top
+        owner = context.unit_hosts.get(candidate.local_id) or top or context.host
         first = next((m for m in context.mentions if context.id_of(m) == candidate.local_id), None)
         evidence = context.sentences[first.sentence].text if first else ""
         context.add("PART_OF", candidate.local_id, context.root(owner), evidence)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from loaders.gazetteer import country_of, is_place
+from loaders.gazetteer import COUNTRY_NAMES, country_of, is_place
 
 if TYPE_CHECKING:
     from loaders.mentions import Mention
@@ -18,7 +18,8 @@ STAYED = re.compile(
 """'A delegation of X ... stayed in / was in / arrived in Tashkent from 19 to 23 March': a visit to that city."""
 WHOSE = re.compile(r"\bwhose delegations?\b", re.I)
 DELEGATION_TO = re.compile(
-    r"\bvisit of (?:an?|the|its|their)\s+(?P<who>[^.;]{0,80}?)\s*delegation\s+to\s+(?P<city>[A-Z][\w'’-]+)"
+    r"\bvisit of (?:an?|the|its|their)\s+(?P<who>[^.;]{0,80}?)\s*delegation\s+"
+    r"(?:(?:of|from)\s+(?P<whose>[^.;]{0,80}?)\s+)?to\s+(?P<city>[A-Z][\w'’-]+)"
 )
 """'during a visit of a X delegation to Kaifeng': X visited the organisation the article places in Kaifeng."""
 IN_CITY = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:in|from)\s+([A-Z][\w'’-]+)")
@@ -69,7 +70,8 @@ def delegation_to_city(context: Context, text: str, mentions: list[Mention]) -> 
     match = DELEGATION_TO.search(text)
     if match is None or not is_place(match.group("city")):
         return []
-    inside = [m for m in mentions if match.start("who") <= m.start < match.end("who")]
+    spans = [match.span(group) for group in ("who", "whose") if match.group(group)]
+    inside = [m for m in mentions if any(start <= m.start < end for start, end in spans)]
     visitor = next((context.id_of(m) for m in inside if context.label(context.id_of(m)) in ORG_LABELS), None)
     visitor = visitor or context.delegation
     hosts = [h for h in _in_city(context, match.group("city")) if h != visitor]
@@ -77,7 +79,10 @@ def delegation_to_city(context: Context, text: str, mentions: list[Mention]) -> 
 
 
 def _in_city(context: Context, city: str) -> list[str]:
-    """The organisations the article places in a city: 'X in Kaifeng', 'X (Kaifeng)', or named after it."""
+    """The organisations the article places in a city ('X in Kaifeng', 'X (Kaifeng)', named after it) or in a
+    country ('to China': the article's one Chinese organisation)."""
+    if city in COUNTRY_NAMES:
+        return [c.local_id for c in context.candidates if c.label in ORG_LABELS and c.country == country_of(city)]
     found = [c.local_id for c in context.candidates if c.label in ORG_LABELS and any(city in n for n in c.names)]
     for mention in context.mentions:
         local = context.id_of(mention)

@@ -33,7 +33,7 @@ VISIT = re.compile(
     re.IGNORECASE,
 )
 HOSTED = re.compile(
-    r"\b(?:hosted|received|welcomed|greeted)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}delegations?\b"
+    r"\b(?:hosted|received|welcomed|greeted)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:delegations?|(?P<guests>guests))\b"
     r"(?:\s+(?:of|from|led by)\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
@@ -176,7 +176,7 @@ def _hosted(context: Context, text: str, mentions: list[Mention]) -> list[tuple[
         return []
     orgs = [m for m in mentions if m.kind != "branch" and context.label(context.id_of(m)) in ORG_LABELS]
     host = next((context.id_of(m) for m in reversed(orgs) if m.end <= match.start()), None)
-    visitor = next((context.id_of(m) for m in orgs if m.start >= match.end()), None)
+    visitor = next((context.id_of(m) for m in orgs if m.start >= match.end() and not match.group("guests")), None)
     if visitor is None and context.delegation != host:
         visitor = context.delegation
     return [(visitor, host)] if visitor and host else []

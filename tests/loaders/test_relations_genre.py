@@ -238,3 +238,16 @@ def test_a_centre_two_agreed_to_set_up_belongs_to_both() -> None:
     parts = relations(run(text), "PART_OF")
     centre = {org for unit, org in parts if "centre" in unit}
     assert centre == {"Wuhan University", "Aral State University"}
+
+
+def test_units_belong_to_the_side_they_were_named_with() -> None:
+    text = (
+        "A delegation of Hubei University visited Termez State University on May 3. The delegation included "
+        "deans of the School of Chemistry and the College of Physics. The guests visited the Faculty of "
+        "Biology. On May 5, the delegation visited Karshi State University."
+    )
+    found = relations(run(text), "PART_OF")
+    assert ("School of Chemistry", "Hubei University") in found
+    assert ("College of Physics", "Hubei University") in found
+    assert ("Faculty of Biology", "Termez State University") in found
+    assert not {unit for unit, org in found if org == "Karshi State University"}

@@ -201,3 +201,16 @@ def test_a_visit_told_in_passing_goes_to_the_organisation_the_article_places_in_
     both = ("Karshi State University (KSU)", "Hubei Polytechnic Institute (HPI)")
     assert both in relations(extraction, "VISITED")
     assert frozenset(both) in {frozenset(p) for p in relations(extraction, "COOPERATES_WITH")}
+
+
+def test_the_rector_who_welcomes_the_guests_is_the_host_and_a_recalled_visit_keeps_the_delegation() -> None:
+    text = (
+        "A delegation of Hubei University led by its Vice-President Mr. Li Gang paid a visit to the city from May 3 "
+        "to 5. The visit followed the memorandum signed in Wuhan in 2023, during the visit of the delegation of "
+        "Termez State University to China. The Rector of Termez State University, Professor A.B. Karimov welcomed "
+        "the guests. On May 4, the delegation visited the Faculty of Chemistry."
+    )
+    found = relations(run(text), "VISITED")
+    assert ("Hubei University", "Termez State University") in found
+    assert ("Termez State University", "Hubei University") in found
+    assert ("Termez State University", "Faculty of Chemistry") not in found
