@@ -301,6 +301,8 @@ def salient_university(context: Context, at: Mention) -> str | None:
         if (m.sentence, m.start) < (at.sentence, at.start) and context.label(context.id_of(m)) == "University"
     ]
     named = [n for n in named if n != context.delegation] or named
+    if context.venue in named and context.label(context.venue) == "University":
+        return context.venue  # 'opened at X together with Y. ... the building of the university': X
     return named[-1] if named else None
 
 

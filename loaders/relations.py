@@ -10,10 +10,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from loaders.affiliations import GENERIC_UNI, GENERIC_UNIT, lift_offices, read_affiliations, salient_university
+from loaders.affiliations import GENERIC_UNI, lift_offices, read_affiliations, salient_university
 from loaders.agreements import read_agreement
 from loaders.branches import branch_parts, branches_without_host
-from loaders.cooperation import SUPPORT, founders_before, read_cooperation
+from loaders.cooperation import founders_before, read_cooperation
 from loaders.dates import find_dates, year_of
 from loaders.delegations import DELEGATES, note_delegation
 from loaders.events import read_events
@@ -23,6 +23,7 @@ from loaders.mentions import Mention
 from loaders.places import read_places
 from loaders.programs import NOT_YET, program_parents
 from loaders.sentences import Sentence
+from loaders.unit_founders import announced_founders, unit_founders
 from loaders.unit_parents import clause_parents
 from loaders.visits import read_visits
 
@@ -30,11 +31,6 @@ ORG_LABELS = {"University", "Organization"}
 JOINT_UNIT = re.compile(r"jointly (?:establish|creat|open|run|buil[dt]|set up|found)\w*|co-establish|co-found|co-buil|"
                         r"in partnership with|opened jointly|established by|(?:created|established|set up|founded) "
                         r"together with", re.IGNORECASE)  # fmt: skip
-FOUNDED = re.compile(
-    r"\b(?:opened|created|established|founded|set up|launched|built)\b[^.;]{0,60}?"
-    r"\b(?:by|together with|jointly with|in partnership with)\b",
-    re.IGNORECASE,
-)
 LIST_CUT = re.compile(r";\s*|\n\s*[-•–]\s+|:\s*\n")
 CLAUSE_CUT = re.compile(
     r",\s+and\s+(?=[^,;]{0,120}\b(?:signed|agreed|concluded|launched|opened|established|will)\b)", re.IGNORECASE
@@ -142,7 +138,7 @@ def _read_sentence(context: Context, sentence: Sentence, mentions: list[Mention]
     note_delegation(context, text, mentions)
     read_affiliations(context, text, mentions)
     _part_of(context, text, mentions)
-    _unit_founders(context, text, mentions)
+    unit_founders(context, text, mentions)
     _programs(context, text, mentions, orgs)
     branch_parts(context, text, mentions)
     visited = read_visits(context, text, mentions)
@@ -172,6 +168,7 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
             parents += [o for o in _orgs(context, _within(mentions, clause)) if o != local]
         parents += clause_parents(context, text, mention, mentions)
         parents = parents or founders_before(context, text, mentions, mention.start)
+        parents = parents or announced_founders(context, mention)
         members = DELEGATES.search(text)
         if (
             not parents
@@ -187,24 +184,6 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
             parents = [context.host]
         for parent in dict.fromkeys(parents):
             context.add("PART_OF", local, parent, text)
-
-
-def _unit_founders(context: Context, text: str, mentions: list[Mention]) -> None:
-    """'The Institute was opened in 2007 by X together with Y (with the support of Z)': the unit the text last
-    named with that word belongs to X and Y."""
-    opens = GENERIC_UNIT.match(text)
-    if not opens or not FOUNDED.search(text) or not mentions or mentions[0].start < opens.end():
-        return
-    word = opens.group(1)[:3].lower()
-    units = [
-        context.id_of(m)
-        for m in context.mentions
-        if m.sentence < mentions[0].sentence and context.label(context.id_of(m)) == "Lab" and word in m.text.lower()
-    ]
-    support = SUPPORT.search(text)
-    founders = _orgs(context, [m for m in mentions if support is None or m.start < support.start()])
-    for org in founders if units else []:
-        context.add("PART_OF", units[-1], org, text)
 
 
 def _only_planned(context: Context, local: str | None) -> bool:

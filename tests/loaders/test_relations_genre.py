@@ -251,3 +251,23 @@ def test_units_belong_to_the_side_they_were_named_with() -> None:
     assert ("College of Physics", "Hubei University") in found
     assert ("Faculty of Biology", "Termez State University") in found
     assert not {unit for unit, org in found if org == "Karshi State University"}
+
+
+def test_a_joint_unit_announced_unnamed_belongs_to_the_founders_the_next_sentence_names_it_for() -> None:
+    text = (
+        "A joint laboratory on soil science was opened on Monday at Termez State University together with "
+        "Hubei University. The Uzbek-Chinese Joint Laboratory for Soil Ecology is located in the main building "
+        "of the university."
+    )
+    found = relations(run(text), "PART_OF")
+    assert ("Uzbek-Chinese Joint Laboratory for Soil Ecology", "Termez State University") in found
+    assert ("Uzbek-Chinese Joint Laboratory for Soil Ecology", "Hubei University") in found
+
+
+def test_the_university_of_a_ceremony_is_where_it_was_held() -> None:
+    text = (
+        "A training centre was opened on Monday at Termez State University together with Hubei University. "
+        "The Centre for Plant Protection will work in the laboratory building of the university."
+    )
+    found = relations(run(text), "PART_OF")
+    assert ("Centre for Plant Protection", "Termez State University") in found

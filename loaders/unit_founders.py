@@ -1,0 +1,64 @@
+"""Founders of a unit told apart from its name: 'The Institute was opened in 2007 by X together with Y', or
+'A joint laboratory was opened at X together with Y. The Z Joint Laboratory ...'."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from loaders.affiliations import GENERIC_UNIT
+from loaders.cooperation import SUPPORT
+
+if TYPE_CHECKING:
+    from loaders.mentions import Mention
+    from loaders.relations import Context
+
+ORG_LABELS = {"University", "Organization"}
+FOUNDED = re.compile(
+    r"\b(?:opened|created|established|founded|set up|launched|built)\b[^.;]{0,60}?"
+    r"\b(?:by|together with|jointly with|in partnership with)\b",
+    re.IGNORECASE,
+)
+ANNOUNCED = re.compile(
+    r"\b(?:an?|the)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?joint\s+(laboratory|lab|cent(?:re|er)|institute)\b"
+    r"[^.;]{0,120}?\b(?:opened|established|launched|created|set up|inaugurated)\b",
+    re.IGNORECASE,
+)
+"""'A joint laboratory on X was opened at Y together with Z': the unit the next sentence names."""
+TOGETHER = re.compile(r"\b(?:together with|jointly with|in partnership with|in cooperation with|and)\b", re.I)
+
+
+def unit_founders(context: Context, text: str, mentions: list[Mention]) -> None:
+    """'The Institute was opened in 2007 by X together with Y (with the support of Z)': the unit the text last
+    named with that word belongs to X and Y."""
+    opens = GENERIC_UNIT.match(text)
+    if not opens or not FOUNDED.search(text) or not mentions or mentions[0].start < opens.end():
+        return
+    word = opens.group(1)[:3].lower()
+    units = [
+        context.id_of(m)
+        for m in context.mentions
+        if m.sentence < mentions[0].sentence and context.label(context.id_of(m)) == "Lab" and word in m.text.lower()
+    ]
+    support = SUPPORT.search(text)
+    doers = [m for m in mentions if (support is None or m.start < support.start()) and m.kind != "branch"]
+    founders = list(dict.fromkeys(i for m in doers if context.label(i := context.id_of(m)) in ORG_LABELS and i))
+    for org in founders if units else []:
+        context.add("PART_OF", units[-1], org, text)
+
+
+def announced_founders(context: Context, unit: Mention) -> list[str]:
+    """'A joint laboratory ... was opened at X together with Y.' then 'The Z Joint Laboratory for ...': the
+    organisations of the sentence that announced an unnamed joint unit of that kind, just before."""
+    for number in range(unit.sentence - 1, max(-1, unit.sentence - 3), -1):
+        text = context.sentences[number].text
+        announced = ANNOUNCED.search(text)
+        if announced is None or announced.group(1)[:3].lower() not in unit.text.lower():
+            continue
+        said = [m for m in context.mentions if m.sentence == number and m.group is not None]
+        if any(context.label(context.id_of(m)) == "Lab" for m in said) or not TOGETHER.search(text, announced.end()):
+            return []
+        orgs = [context.id_of(m) for m in said if context.label(context.id_of(m)) in ORG_LABELS]
+        found = [o for o in dict.fromkeys(orgs) if o]
+        return found if len(found) > 1 else []
+    return []
