@@ -12,9 +12,9 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.cooperation import is_official
-from loaders.coref import abbreviates, name_words
-from loaders.facts import Candidate
-from loaders.gazetteer import GOVERNMENT_TITLES, country_of, is_place
+from loaders.coref import abbreviates
+from loaders.gazetteer import GOVERNMENT_TITLES, country_of
+from loaders.official_titles import ministry_of, mission_of
 
 if TYPE_CHECKING:
     from loaders.mentions import Mention
@@ -29,7 +29,6 @@ OFFICE = re.compile(
 )
 """A unit that is an office of its university: its head is the university's ('Head of the International Department')."""
 MISSION_TITLE = re.compile(r"\b(?:ambassador|consul|charg[ée]|envoy)\b", re.IGNORECASE)
-MISSION = {"consul": re.compile(r"\bconsulate\b", re.I), "other": re.compile(r"\bembassy\b", re.I)}
 WHOSE = re.compile(r",?\s*whose\s+$", re.IGNORECASE)
 RECEIVES = re.compile(
     r"^\s*(?:also\s+|warmly\s+|cordially\s+)?(?:met with|received|welcomed|greeted|hosted)\s+(?:the\s+)?"
@@ -137,8 +136,8 @@ def _title_orgs(context: Context, text: str, person: Mention, mentions: list[Men
         named = [u for u in [salient_university(context, person)] if u]
     ministry = re.match(r"(?:\w+\s+)?(?:Deputy\s+|Vice[- ])?Minister (of .+)$", title, re.IGNORECASE)
     if not named and ministry:
-        named = [_ministry(context, ministry.group(1), text)]
-    mission = _mission(context, title) if MISSION_TITLE.search(title) else None
+        named = [ministry_of(context, ministry.group(1), text)]
+    mission = mission_of(context, title) if MISSION_TITLE.search(title) else None
     if named or MISSION_TITLE.search(title):
         return named or [m for m in [mission] if m], True
     office = _office_in_title(context, person, mentions)
@@ -277,22 +276,6 @@ def _joined_title_org(
     return [explicit_orgs[before[-1].start]], True
 
 
-def _mission(context: Context, title: str) -> str | None:
-    """'Ambassador of China to Kazakhstan' → the embassy of China the document names (the only one, when
-    the title names no country); consuls likewise to a consulate."""
-    kind = MISSION["consul" if "consul" in title.lower() else "other"]
-    missions = [c for c in context.candidates if c.label in ORG_LABELS and any(kind.search(n) for n in c.names)]
-    sending = _sending_country(title)
-    if sending:
-        missions = [c for c in missions if any(_sending_country(n) == sending for n in c.names)]
-    return missions[0].local_id if len(missions) == 1 else None
-
-
-def _sending_country(phrase: str) -> str | None:
-    """The country a mission or diplomat represents: the one named before 'to'/'in' ('Embassy of X in Y')."""
-    return country_of(re.split(r"\s(?:to|in|at)\s", phrase, maxsplit=1)[0])
-
-
 def salient_university(context: Context, at: Mention) -> str | None:
     """The university last named before a mention, not the travelling one: what 'the university' means."""
     named = [
@@ -304,25 +287,3 @@ def salient_university(context: Context, at: Mention) -> str | None:
     if context.venue in named and context.label(context.venue) == "University":
         return context.venue  # 'opened at X together with Y. ... the building of the university': X
     return named[-1] if named else None
-
-
-def _ministry(context: Context, tail: str, evidence: str) -> str:
-    """'Minister of Education and Science of the Kyrgyz Republic' → its ministry, as a candidate."""
-    name = "Ministry " + tail.strip()
-    named = [c for c in context.candidates if c.label == "Organization" and _same_ministry(name, c.names)]
-    if named:
-        return named[0].local_id
-    local = f"m{len(context.candidates)}"
-    context.candidates.append(Candidate(local, "Organization", [name], country=country_of(tail)))
-    return local
-
-
-def _same_ministry(name: str, names: list[str]) -> bool:
-    """'Ministry of Education of the Republic of X' = 'Ministry of Education of X' = 'Ministry of Education'
-    (the same words, but for places one of them leaves out)."""
-    words = set(name_words(name))
-    for other in map(set, map(name_words, names)):
-        extras = words ^ other
-        if "ministry" in other and (words <= other or other <= words) and all(is_place(w.capitalize()) for w in extras):
-            return True
-    return False
