@@ -22,8 +22,13 @@ _CAP = r"(?:(?:[A-Z]\.[ ]?)+[A-Z][\w'’&-]*|[A-Z][\w'’&-]*)"
 _NAME = rf"{_CAP}(?:[ ]+(?:(?:of|and|for|the|named[ ]+after|at)[ ]+)*{_CAP})*"
 _THE = r"(?:the\s+)?"
 _GENERIC = r"(?:[Tt]he|[Oo]ur|[Tt]his)\s+(?:university|institute|academy|college|school)"
+_UNIT = r"(?:[Tt]he|[Tt]his)\s+(?:center|centre|laboratory|institute|classroom)"
+"""'the center was renamed X': a unit the sentence before names."""
 _SUBJECT = rf"(?P<now>{_NAME}|{_GENERIC})"
-_YEAR = r"(?:\s+in\s+\d{4})?"
+_YEAR = r"(?:\s+in\s+(?:\d{4}|[A-Z][\w'’-]+)){0,2}"
+"""'in 1958', 'in 1897 in Hangzhou', 'in Alar in 1958'."""
+_UNTIL = r"(?:\s+and\s+known(?:\s+until\s+\d{4})?)?"
+"""'founded in 1923 and known until 2017 as Y'."""
 _KNOWN_AS = r"(?:known\s+as\s+|called\s+|named\s+)?"
 _LATER = (
     rf"(?:\s*(?:,|and)\s*(?:(?:was\s+)?later\s+|then\s+|subsequently\s+)?(?:known|renamed|called)"
@@ -40,12 +45,16 @@ _NOW = re.compile(
     r"(?=\s*(?:[,.;)]|$))"  # an aside: "Y, now X, ..." or "Y (now X)", not "Y, now X hosts ..."
 )
 _RENAMED = re.compile(
-    rf"{_THE}(?P<was>{_NAME})\s+(?:was|has\s+been|had\s+been)\s+renamed{_YEAR}\s+(?:as\s+|to\s+|into\s+)?{_THE}"
+    rf"(?:{_THE}(?P<was>{_NAME})|(?P<unit>{_UNIT}))\s+(?:was|has\s+been|had\s+been)\s+renamed{_YEAR}\s+(?:as\s+|to\s+|into\s+)?{_THE}"
     rf"(?P<now>{_NAME})"
 )
 _FOUNDED = re.compile(
     rf"{_SUBJECT}{_APPOSITIVE}\s*,?\s+(?:which\s+)?(?:was\s+)?(?:founded|established|created|set\s+up|"
-    rf"began\s+its\s+history|started){_YEAR}\s+as\s+{_THE}(?P<was>{_NAME}){_LATER}"
+    rf"began\s+its\s+history|started){_YEAR}{_UNTIL}\s+as\s+{_THE}(?P<was>{_NAME}){_LATER}"
+)
+_KNOWN = re.compile(
+    rf"{_SUBJECT}{_APPOSITIVE}\s*,?\s+(?:which|that)\s+(?:was|had\s+been)\s+(?:known|called)(?:\s+until\s+\d{{4}})?"
+    rf"\s+as\s+{_THE}(?P<was>{_NAME})"
 )
 _GREW = re.compile(rf"{_SUBJECT}{_APPOSITIVE}\s*,?\s+(?:which\s+)?grew\s+out\s+of\s+{_THE}(?P<was>{_NAME})")
 _THEN_CALLED = re.compile(
@@ -65,13 +74,14 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "began": (_FOUNDED,),
     "started": (_FOUNDED,),
     "grew": (_GREW,),
+    "known": (_KNOWN,),
     "then": (_THEN_CALLED,),
 }
 """The statements each trigger word can open."""
 
 TRIGGER = re.compile(
     r"\b(?:formerly|former|previously|until|now|renamed|founded|established|created|set\s+up|began|started|grew"
-    r"|then\s+called)\b"
+    r"|then\s+called|known)\b"
 )
 WINDOW = 240
 """Characters either side of a trigger word a statement may span."""
@@ -99,7 +109,7 @@ def find_renamings(extraction: Extraction) -> list[Renaming]:
     for start, now, formers in statements:
         current = _speakers_org(now, start, extraction, orgs) or _subject(now, start, text, orgs, definitions)
         for was in formers:
-            former = _named(was, orgs)
+            former = _named(was, orgs) or _unit_before(was, start, text, orgs)
             if current and former:
                 renaming = Renaming(current=current.local_id, former=former.local_id, name=was)
                 if renaming not in found:
@@ -126,7 +136,7 @@ def _statements(text: str) -> Iterator[tuple[int, str, list[str]]]:
                 if not match.start() <= trigger.start() - offset < match.end():
                     continue
                 groups = match.groupdict()
-                formers = [g for g in (groups.get("was"), groups.get("later")) if g]
+                formers = [g for g in (groups.get("was"), groups.get("later"), groups.get("unit")) if g]
                 if (offset + match.start("now"), groups["now"]) not in seen:
                     seen.add((offset + match.start("now"), groups["now"]))
                     yield offset + match.start("now"), groups["now"], formers
@@ -172,6 +182,20 @@ def _subject(
         before = {c.local_id: c for c in orgs if c.label != "Lab" and _printed_in(c, span, definitions)}
         if before:
             return next(iter(before.values())) if len(before) == 1 else None
+    return None
+
+
+def _unit_before(printed: str, start: int, text: str, orgs: list[Candidate]) -> Candidate | None:
+    """For 'the center': the one unit the sentence before names ('... established a language center. In 2007,
+    the center was renamed X')."""
+    if not re.fullmatch(_UNIT, printed):
+        return None
+    end = begin = _sentence_start(text, start)
+    for _ in range(2):
+        begin = _sentence_start(text, max(begin - 2, 0))
+        units = {c.local_id: c for c in orgs if c.label == "Lab" and _printed_in(c, text[begin:end], {})}
+        if units:
+            return next(iter(units.values())) if len(units) == 1 else None
     return None
 
 

@@ -52,10 +52,22 @@ HEADS = {
         "O",
     ),
     **dict.fromkeys(
-        ["laboratory", "laboratories", "lab", "center", "centre", "department", "faculty", "faculties", "classroom"],
+        [
+            "laboratory",
+            "laboratories",
+            "lab",
+            "center",
+            "centre",
+            "department",
+            "faculty",
+            "faculties",
+            "classroom",
+            "office",
+            "hospital",
+        ],
         "L",
     ),
-    **dict.fromkeys(["alliance", "consortium", "initiative"], "N"),
+    **dict.fromkeys(["alliance", "consortium", "initiative", "network"], "N"),
     **dict.fromkeys(
         ["conference", "forum", "summit", "exhibition", "symposium", "seminar", "festival", "congress", "expo"], "E"
     ),

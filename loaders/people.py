@@ -26,7 +26,7 @@ from loaders.gazetteer import (
     is_chinese_name,
     is_place,
 )
-from loaders.org_spans import comma_list
+from loaders.org_tails import comma_list
 from loaders.orgs import ABBR, INITIALS, Token, head_kind, tokenize
 
 BOUNDARY_WORDS = {"by", "with", "that", "who", "which", "between", "including", "included", "and", "accompanied",

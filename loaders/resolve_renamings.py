@@ -26,7 +26,7 @@ def fold_renaming(renaming: Renaming, resolution: Resolution, *, index: EntityIn
             resolution.absorbed[former.key] = current.key
             index.remove(former.key)
         return
-    if current is None or former is None or current.key == former.key or label_group(current.label) != "org":
+    if current is None or former is None or current.key == former.key or not _foldable(current, former):
         return
     if judgements.not_same(current.key, former.key) or judgements.split_key(current.key, former.aliases):
         return
@@ -38,6 +38,11 @@ def fold_renaming(renaming: Renaming, resolution: Resolution, *, index: EntityIn
     if known is not None and only_named(known, former.aliases):
         resolution.absorbed[former.key] = current.key  # an earlier article's node for the former name
         index.remove(former.key)
+
+
+def _foldable(current: Entity, former: Entity) -> bool:
+    """Organisations fold into organisations; a unit into a unit ('the center was renamed the Confucius Institute')."""
+    return label_group(current.label) == "org" or current.label == former.label == "Lab"
 
 
 def _known_former(name: str, current: Entity, *, index: EntityIndex, judgements: Judgements) -> Entity | None:

@@ -27,14 +27,23 @@ _PLURAL_OWNERS = {"universities", "institutions", "colleges", "schools", "countr
 MAX_FIELD = 6
 
 
+LANGUAGE_UNIT = re.compile(
+    r"(?<![\w-])(?:Chinese|Kazakh|Kyrgyz|Uzbek|Tajik|Turkmen|Russian|English)\s+(?:language|philology)\s+"
+    r"(?:department|chair|center|centre|faculty|school)\b"
+)
+"""'a Chinese language department': a unit named by the language it teaches."""
+NATIONALITY_BEFORE = re.compile(r"(?:Chinese|Kazakh|Kyrgyz|Uzbek|Tajik|Turkmen|Russian)\s+$")
+
+
 def find_lowercase_units(text: str) -> list[OrgMention]:
     """'key laboratories of multilingual information technologies, signal detection and processing',
     'school of foreign languages', 'joint research center of Chinese-Kazakh universities': units without capitals."""
-    found: list[OrgMention] = []
+    languages = LANGUAGE_UNIT.finditer(text)
+    found = [OrgMention(m.start(), m.end(), m.group(), "Lab", m.group().split()[-1]) for m in languages]
     for match in LOWER_UNIT.finditer(text):
         end = _field_end(text, match.end())
-        if end is None:
-            continue
+        if end is None or (match.group("plain") and NATIONALITY_BEFORE.search(text[: match.start()])):
+            continue  # 'graduates of the Turkmen institute for practice': the institution, described
         head = match.group("head") or match.group("plain") or ""
         plural = head.endswith(("ies", "s")) and not head.endswith("us")
         if plural and set(text[match.end() : end].lower().split()) & _PLURAL_OWNERS:

@@ -41,3 +41,38 @@ def test_a_centre_under_the_president_is_a_state_body_with_its_full_name() -> No
         "Republican Center for Water Monitoring under the Cabinet of Ministers of the Republic of Tajikistan"
     ] == ("Organization")
     assert found["Scientific Center of Glaciology under the President of Kyrgyzstan"] == "Organization"
+
+
+def test_an_eponym_before_and_ends_the_first_name() -> None:
+    found = typed("The memorandum between TSPU named after N. Nizami and Lanzhou Jiaotong University was signed.")
+    assert "Lanzhou Jiaotong University" in found
+    assert not any(
+        n.endswith("Nizami and Lanzhou Jiaotong University") for n, label in found.items() if label == "University"
+    )
+
+
+def test_a_unit_of_a_described_owner_stops_before_it() -> None:
+    found = typed("Professors of the School of Mining and Geology of the Kyrgyz university came.")
+    assert "School of Mining and Geology" in found
+    assert not any("Kyrgyz" in n for n in found)
+
+
+def test_units_named_by_a_language_keep_their_lower_case_fields() -> None:
+    found = typed(
+        "They agreed to open a Center of Russian language and regional studies at the university and a "
+        "Kazakh language department at Lanzhou University. Graduates of the Uzbek institute for practice came."
+    )
+    assert found["Center of Russian language and regional studies"] == "Lab"
+    assert found["Kazakh language department"] == "Lab"
+    assert not any("practice" in n for n in found)
+
+
+def test_offices_hospitals_networks_and_universities_for_a_field() -> None:
+    found = typed(
+        "The heads of the Office of Foreign Affairs and Exchanges of Xi'an University, its Second Affiliated "
+        "Hospital, the Eurasian Universities Network (EUN) and the University for Peace and Development (UPD) met."
+    )
+    assert found["Office of Foreign Affairs and Exchanges"] == "Lab"
+    assert found["Second Affiliated Hospital"] == "Lab"
+    assert found["Eurasian Universities Network (EUN)"] == "Initiative"
+    assert found["University for Peace and Development (UPD)"] == "University"

@@ -1,0 +1,43 @@
+"""Former names stated in the ways the genre states them, each shown by a short invented text (not corpus
+text): the node of the institution takes its former name instead of a node of its own."""
+
+from __future__ import annotations
+
+from loaders.extract import extract
+from loaders.facts import Document
+from loaders.former_names import find_renamings
+from loaders.read import document_key
+
+
+def renamed(text: str) -> set[tuple[str, str]]:
+    """(current name, former name) for every renaming the text states."""
+    extraction = extract(Document(key=document_key(text), text=text))
+    first = {c.local_id: c.names[0] for c in extraction.candidates}
+    return {
+        (first[r.current], r.name if r.current == r.former else first[r.former]) for r in find_renamings(extraction)
+    }
+
+
+def test_founded_in_a_year_and_a_city_as() -> None:
+    text = "Osh Technological University, founded in 1963 in Osh as the Osh Technical Institute, signed the plan."
+    assert ("Osh Technological University", "Osh Technical Institute") in renamed(text)
+
+
+def test_known_until_a_year_as() -> None:
+    text = (
+        "Rector of Bukhara Engineering University Karim Saidov said the university, founded in 1930 and known "
+        "until 2015 as the Bukhara Institute of Irrigation, trains engineers. Dushanbe Mining College, which was "
+        "known as the Dushanbe Mining School, joined."
+    )
+    found = renamed(text)
+    assert ("Bukhara Engineering University", "Bukhara Institute of Irrigation") in found
+    assert ("Dushanbe Mining College", "Dushanbe Mining School") in found
+
+
+def test_a_unit_renamed_later() -> None:
+    text = (
+        "In 2005, Xinjiang University and Kyrgyz National University opened a Russian language center. It was "
+        "the first in the region. In 2010, the center was renamed the Confucius Institute at Kyrgyz National "
+        "University."
+    )
+    assert ("Confucius Institute at Kyrgyz National University", "Russian language center") in renamed(text)
