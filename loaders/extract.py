@@ -32,6 +32,7 @@ HOST_NOISE = {"www", "en", "eng", "english", "news", "edu", "ac", "com", "org", 
 def extract(document: Document) -> Extraction:
     """Everything one document says: one candidate per entity, and the relations between them."""
     sentences, mentions = find_mentions(document.text)
+    _label_short_forms(mentions)
     named = find_initiatives(sentences, mentions)
     count = group_initiatives(named, start=group_mentions(mentions))
     mentions = sorted(mentions + named, key=lambda m: (m.sentence, m.start))
@@ -43,6 +44,19 @@ def extract(document: Document) -> Extraction:
     context = Context(document, sentences, mentions, candidates, publisher)
     relations = read_relations(context)
     return Extraction(document=document, candidates=context.candidates, relations=relations)
+
+
+def _label_short_forms(mentions: list[Mention]) -> None:
+    """'the Xinjiang Institute' after 'the Xinjiang Institute of Ecology and Geography': a short form takes the
+    type of the full name it begins, so that coreference can join them."""
+    full = {m.text: m.label for m in mentions if m.org and " of " in m.text}
+    if not full:
+        return
+    for mention in mentions:
+        if mention.org and not mention.org.generic and " " in mention.text and mention.text.endswith(mention.org.head):
+            labels = {label for name, label in full.items() if name.startswith(mention.text + " of ")}
+            if len(labels) == 1:
+                mention.label = labels.pop()
 
 
 def _candidate(local_id: str, group: list[Mention]) -> Candidate:

@@ -34,6 +34,8 @@ _LATER = (
     rf"(?:\s*(?:,|and)\s*(?:(?:was\s+)?later\s+|then\s+|subsequently\s+)?(?:known|renamed|called)"
     rf"(?:\s+for\s+many\s+years)?\s+(?:as\s+|to\s+|into\s+)?{_THE}(?P<later>{_NAME}))?"
 )
+_ABBR = r"(?:\s*\(\s*[A-Z][A-Za-z&-]{1,9}\s*\))?"
+"""The subject's defined abbreviation: 'Zhejiang University (ZJU), founded in 1897 as ...'."""
 _APPOSITIVE = r"(?:,\s*[^,.()]{3,90},)?"
 
 _FORMERLY = re.compile(
@@ -49,14 +51,14 @@ _RENAMED = re.compile(
     rf"(?P<now>{_NAME})"
 )
 _FOUNDED = re.compile(
-    rf"{_SUBJECT}{_APPOSITIVE}\s*,?\s+(?:which\s+)?(?:was\s+)?(?:founded|established|created|set\s+up|"
+    rf"{_SUBJECT}{_ABBR}{_APPOSITIVE}\s*,?\s+(?:which\s+)?(?:was\s+)?(?:founded|established|created|set\s+up|"
     rf"began\s+its\s+history|started){_YEAR}{_UNTIL}\s+as\s+{_THE}(?P<was>{_NAME}){_LATER}"
 )
 _KNOWN = re.compile(
-    rf"{_SUBJECT}{_APPOSITIVE}\s*,?\s+(?:which|that)\s+(?:was|had\s+been)\s+(?:known|called)(?:\s+until\s+\d{{4}})?"
+    rf"{_SUBJECT}{_ABBR}{_APPOSITIVE}\s*,?\s+(?:which|that)\s+(?:was|had\s+been)\s+(?:known|called)(?:\s+until\s+\d{{4}})?"
     rf"\s+as\s+{_THE}(?P<was>{_NAME})"
 )
-_GREW = re.compile(rf"{_SUBJECT}{_APPOSITIVE}\s*,?\s+(?:which\s+)?grew\s+out\s+of\s+{_THE}(?P<was>{_NAME})")
+_GREW = re.compile(rf"{_SUBJECT}{_ABBR}{_APPOSITIVE}\s*,?\s+(?:which\s+)?grew\s+out\s+of\s+{_THE}(?P<was>{_NAME})")
 _THEN_CALLED = re.compile(
     rf"{_THE}(?P<was>{_NAME})\s*\(\s*as\s+(?P<now>{_NAME})\s+was\s+(?:then|formerly|previously)\s+called"
 )

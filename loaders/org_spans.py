@@ -54,6 +54,8 @@ def _extend_left_raw(tokens: list[Token], h: int) -> int:
                 break
             i = opening
         elif _left_word(prev):
+            if prev.bare != prev.text and i < h:
+                break  # 'China's Zijin Mining Group' is the Zijin Mining Group ('Kazakhstan's Majilis' keeps it)
             i -= 1
             if prev.bare != prev.text:
                 break

@@ -76,3 +76,27 @@ def test_offices_hospitals_networks_and_universities_for_a_field() -> None:
     assert found["Second Affiliated Hospital"] == "Lab"
     assert found["Eurasian Universities Network (EUN)"] == "Initiative"
     assert found["University for Peace and Development (UPD)"] == "University"
+
+
+def test_companies_by_their_legal_form_and_subsidiaries_of_listed_companies() -> None:
+    found = typed(
+        "Interns will work at Kyzylkum Cement JSC, at Altynken Joint Venture, a mine in which China's Zijin "
+        "Mining Group holds a stake, and at Alibaba Cloud. The director of Altynken JV spoke."
+    )
+    assert found["Kyzylkum Cement JSC"] == "Organization"
+    assert found["Kyzylkum Cement"] == "Organization"
+    assert "Altynken JV" in found and "Altynken Joint Venture" in found
+    assert found["Zijin Mining Group"] == "Organization"
+    assert "China's Zijin Mining Group" not in found
+    assert found["Alibaba Cloud"] == "Organization"
+
+
+def test_a_short_form_takes_the_type_of_the_full_name_it_begins() -> None:
+    text = (
+        "The Gansu Institute of Desert Research of the Chinese Academy of Sciences hosted the meeting. "
+        "Director of the Gansu Institute Mr. Ma Lin spoke."
+    )
+    extraction = extract(make_document(text))
+    unit = next(c for c in extraction.candidates if "Gansu Institute of Desert Research" in c.names)
+    assert unit.label == "Lab"
+    assert "Gansu Institute" in unit.names

@@ -41,3 +41,8 @@ def test_a_unit_renamed_later() -> None:
         "University."
     )
     assert ("Confucius Institute at Kyrgyz National University", "Russian language center") in renamed(text)
+
+
+def test_founded_as_after_a_defined_abbreviation() -> None:
+    text = "Lanzhou University (LZU), founded in 1909 in Lanzhou as the Gansu Law School, hosted the forum."
+    assert ("Lanzhou University (LZU)", "Gansu Law School") in renamed(text)
