@@ -78,13 +78,13 @@ def sentence_mentions(number: int, text: str) -> list[Mention]:
             found.append(Mention(number, org.start, org.end, org.text, "org", org.label, org=org,
                                  extra_names=list(org.extra_names)))  # fmt: skip
             taken.append((org.start, org.end))
-    _full_unit_names(text, [m for m in found if m.org])
     for person in find_people(text, taken):
         if in_furniture(text, person.start, person.end):
             continue  # a byline or credit: 'Bishkek, 24.kg news agency, by A. Name', 'Li Wei, UzA'
         found.append(Mention(number, person.start, person.end, person.text, "person", "Person", person=person))
         taken.append((person.start, person.end))
     found += _acronyms(number, text, taken)
+    _full_unit_names(text, [m for m in found if m.org or m.kind == "acronym"])
     found += [Mention(number, s, e, text[s:e], "program", "Program") for s, e in find_programs(text)]
     found += _branches(number, text, found)
     return sorted(found, key=lambda m: m.start)
@@ -103,16 +103,23 @@ def _branches(number: int, text: str, found: list[Mention]) -> list[Mention]:
     return branches
 
 
+CONFUCIUS_IN = re.compile(r"\s+in\s+([A-Z][\w'’-]+)")
+
+
 def _full_unit_names(text: str, orgs: list[Mention]) -> None:
     """'Confucius Institute at X', 'Academic Lyceum of the X': the unit's full name includes its parent."""
     starts = {m.start: m for m in orgs}
     for mention in orgs:
         unit = mention.org
+        place = CONFUCIUS_IN.match(text, mention.end) if mention.text == "Confucius Institute" else None
+        if place and is_place(place.group(1)):
+            mention.extra_names.append(text[mention.start : place.end()])  # 'Confucius Institute in Samarkand'
         parent = starts.get(unit.parent_at) if unit and unit.parent_at is not None else None
         if unit is None or parent is None:
             continue
         joint = text[mention.end : parent.start].strip().lower()
-        if joint in {"at", "at the"} or (unit.generic and joint in {"of", "of the"} and mention.label != "Lab"):
+        of = unit.generic and joint in {"of", "of the"} and mention.label != "Lab" and parent.kind != "acronym"
+        if joint in {"at", "at the"} or of:
             full = text[mention.start : parent.end]
             mention.extra_names += [full, re.sub(r"\s*\([^()]*\)$", "", full)]
             unit.generic = False

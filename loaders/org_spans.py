@@ -54,11 +54,12 @@ def _extend_left_raw(tokens: list[Token], h: int) -> int:
                 break
             i = opening
         elif _left_word(prev):
-            if prev.bare != prev.text and i < h:
+            people = prev.bare.lower() in {"people", "peoples"}
+            if prev.bare != prev.text and i < h and not people:
                 break  # 'China's Zijin Mining Group' is the Zijin Mining Group ('Kazakhstan's Majilis' keeps it)
             i -= 1
-            if prev.bare != prev.text:
-                break
+            if prev.bare != prev.text and not people:
+                break  # ('the Turkestan People's University' goes on)
         elif INITIALS.match(prev.text) and i < h and tokens[i].text[:1].isupper() and not head_kind(tokens[i]):
             i -= 1
         elif prev.text in ORDINALS and i < h and i > 1:
@@ -80,7 +81,10 @@ def _left_word(token: Token) -> bool:
 def _and_joins(tokens: list[Token], i: int) -> bool:
     """'and' inside a name ('Language and Culture') rather than between two names ('KBTU and China ...')."""
     word = tokens[i]
-    if i >= 1 and (INITIALS.match(tokens[i - 1].text) or tokens[i - 1].text == "after"):
+    j = i
+    while j >= 1 and _left_word(tokens[j - 1]) and not head_kind(tokens[j - 1]) and j > i - 3:
+        j -= 1
+    if j >= 1 and (INITIALS.match(tokens[j - 1].text) or tokens[j - 1].text == "after"):
         return False  # 'KNU named after J. Balasagyn and Xinjiang University': the eponym ends a name
     return _left_word(word) and not ABBR.match(word.text) and not head_kind(word) and not is_place(word.text)
 
@@ -123,8 +127,8 @@ def extend_right(tokens: list[Token], h: int, kind: str) -> tuple[int, str | Non
             if stop is None or word == "at":
                 break
             end, i = stop, stop + 1
-            if tokens[end].bare != tokens[end].text:
-                break
+            if tokens[end].bare != tokens[end].text or (kind, word) == ("O", "in"):
+                break  # one place only: 'Embassy of X in the People's Republic of China' (in Beijing)
             continue
         break
     return end, abbr, parent_at, eponym

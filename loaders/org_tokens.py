@@ -48,6 +48,7 @@ HEADS = {
             "concern",
             "oilfield",
             "zone",
+            "headquarters",
         ],
         "O",
     ),

@@ -100,3 +100,25 @@ def test_a_short_form_takes_the_type_of_the_full_name_it_begins() -> None:
     unit = next(c for c in extraction.candidates if "Gansu Institute of Desert Research" in c.names)
     assert unit.label == "Lab"
     assert "Gansu Institute" in unit.names
+
+
+def test_unit_at_an_acronym_headquarters_and_a_confucius_institute_in_a_city() -> None:
+    found = typed(
+        "Guests visited the Confucius Institute at TSU, founded with support of the Confucius Institute "
+        "Headquarters (Hanban). Since 2016 the Confucius Institute in Bukhara has worked at BSU."
+    )
+    assert found["Confucius Institute at TSU"] == "Lab"
+    assert found["Confucius Institute Headquarters"] == "Organization"
+    assert found["Confucius Institute in Bukhara"] == "Lab"
+
+
+def test_names_after_an_eponym_a_peoples_university_and_an_embassy_in_a_city() -> None:
+    found = typed(
+        "Signatories were Osh State University named after Kamil Toktomushev and Naryn State University. "
+        "The university began as the Turkestan People's University. Guests came to the Embassy of Kyrgyzstan "
+        "in the People's Republic of China in Beijing."
+    )
+    assert found["Naryn State University"] == "University"
+    assert found["Turkestan People's University"] == "University"
+    assert found["Embassy of Kyrgyzstan in the People's Republic of China"] == "Organization"
+    assert not any(n.endswith("in Beijing") for n in found)
