@@ -36,6 +36,13 @@ RECEIVES = re.compile(
     re.IGNORECASE,
 )
 """'Vice President Y met with the delegation': Y is on the host's side."""
+ATTENDS = re.compile(
+    r"(?:[^.;]|(?<=Dr)\.|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Prof)\.)*?"
+    r"\b(?:attended|took part in|participated in|(?:was|were) present at|joined) (?:the|this) "
+    r"(?:meeting|talks|negotiations)\b",
+    re.IGNORECASE,
+)
+"""'Vice President X, Dean Y and the heads of ... attended the meeting': the host's people at the table."""
 RECEIVED_BY = re.compile(
     r"\b(?:(?:received|welcomed|greeted|hosted)\s+by|met with|(?:meetings?|talks) (?:(?:was|were) )?held with|"
     r"(?:a |the )?meeting with)\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$",
@@ -222,7 +229,8 @@ def _receives(text: str, person: Mention) -> bool:
     span = person.person.title_span if person.person else None
     starts = min(person.start, span[0]) if span else person.start
     cue = bool(person.person and person.person.host_cue)
-    return cue or bool(RECEIVED_BY.search(text[:starts]) or RECEIVES.match(text[person.end :]))
+    after = text[person.end :]
+    return cue or bool(RECEIVED_BY.search(text[:starts]) or RECEIVES.match(after) or ATTENDS.match(after))
 
 
 def _named_in_title(context: Context, text: str, person: Mention, mentions: list[Mention]) -> list[str]:

@@ -14,7 +14,7 @@ import re
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from loaders.agreements import main_pair
+from loaders.agreement_parts import main_pair
 
 if TYPE_CHECKING:
     from loaders.mentions import Mention

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from loaders.agreements import main_pair
+from loaders.agreement_parts import main_pair
 
 if TYPE_CHECKING:
     from loaders.relations import Context

@@ -23,7 +23,7 @@ from loaders.mentions import Mention
 from loaders.places import read_places
 from loaders.programs import NOT_YET, program_parents
 from loaders.sentences import Sentence
-from loaders.unit_founders import announced_founders, unit_founders
+from loaders.unit_founders import agreed_units, announced_founders, unit_founders
 from loaders.unit_parents import clause_parents
 from loaders.visits import read_visits
 
@@ -139,10 +139,11 @@ def _read_sentence(context: Context, sentence: Sentence, mentions: list[Mention]
     read_affiliations(context, text, mentions)
     _part_of(context, text, mentions)
     unit_founders(context, text, mentions)
-    _programs(context, text, mentions, orgs)
     branch_parts(context, text, mentions)
     visited = read_visits(context, text, mentions)
     parties = read_agreement(context, text, orgs, visited)
+    _programs(context, text, mentions, orgs if len(orgs) > 1 or not parties else parties)
+    agreed_units(context, text, mentions, parties)
     read_cooperation(context, text, mentions, parties, visited)
     read_involvement(context, text, mentions, list(dict.fromkeys(orgs + parties)))
     for mention in mentions:

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.affiliations import GENERIC_UNIT
+from loaders.agreement_parts import KIND
 from loaders.cooperation import SUPPORT
 
 if TYPE_CHECKING:
@@ -25,6 +26,11 @@ ANNOUNCED = re.compile(
     re.IGNORECASE,
 )
 """'A joint laboratory on X was opened at Y together with Z': the unit the next sentence names."""
+ESTABLISHING = re.compile(
+    r"\b(?:establish\w*|creat\w*|open\w*|set(?:ting)? up|found(?:ing|ation)|launch\w*)\s+(?:of\s+)?(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+"""'the Agreement on the Establishment of the X Joint Research Center': X is the signatories' unit."""
 TOGETHER = re.compile(r"\b(?:together with|jointly with|in partnership with|in cooperation with|and)\b", re.I)
 
 
@@ -62,3 +68,23 @@ def announced_founders(context: Context, unit: Mention) -> list[str]:
         found = [o for o in dict.fromkeys(orgs) if o]
         return found if len(found) > 1 else []
     return []
+
+
+def agreed_units(context: Context, text: str, mentions: list[Mention], parties: list[str]) -> None:
+    """'X and Y signed the Agreement on the Establishment of the Z Center': Z belongs to every signatory."""
+    document = KIND.search(text)
+    after = [m for m in mentions if document and len(parties) > 1 and m.start > document.end()]
+    for mention in after:
+        local = context.id_of(mention)
+        if context.label(local) != "Lab" or _hosted_in_name(context, mention, mentions):
+            continue
+        if ESTABLISHING.search(text[max(0, mention.start - 40) : mention.start]):
+            for party in parties:
+                context.add("PART_OF", local, party, text)
+
+
+def _hosted_in_name(context: Context, unit: Mention, mentions: list[Mention]) -> bool:
+    """'the Kyrgyz-Chinese Faculty at OshSU': the unit's own name says whose it is."""
+    at = unit.org.parent_at if unit.org else None
+    parent = next((m for m in mentions if at is not None and m.start == at), None)
+    return parent is not None and context.label(context.id_of(parent)) in ORG_LABELS

@@ -202,3 +202,13 @@ def test_the_head_of_a_delegation_works_for_the_organisation_it_comes_from() -> 
     assert ("Li Gang", "Hubei University") in found
     assert ("Li Gang", "Termez State University") not in found
     assert ("Rustam Saidov", "Ministry of Higher Education of Tajikistan") in found
+
+
+def test_people_at_the_table_of_a_meeting_with_the_visitors_are_the_hosts() -> None:
+    text = (
+        "On May 3, a delegation of Karshi State University visited Hubei University. "
+        "Vice President Prof. Li Gang, Dean Prof. Wang Tao and the heads of several schools attended the meeting."
+    )
+    found = affiliations(text)
+    assert ("Li Gang", "Hubei University") in found
+    assert ("Li Gang", "Karshi State University") not in found

@@ -271,3 +271,35 @@ def test_the_university_of_a_ceremony_is_where_it_was_held() -> None:
     )
     found = relations(run(text), "PART_OF")
     assert ("Centre for Plant Protection", "Termez State University") in found
+
+
+def test_a_unit_an_agreement_establishes_belongs_to_every_signatory() -> None:
+    text = (
+        "Rector of Karshi State University Aziz Karimov met President of Hubei University Li Gang on May 3. "
+        "After the talks, Aziz Karimov and Li Gang signed the Agreement on the Establishment of the "
+        "Uzbek-Chinese Joint Research Center for Soil Ecology."
+    )
+    found = relations(run(text), "PART_OF")
+    assert ("Uzbek-Chinese Joint Research Center for Soil Ecology", "Karshi State University") in found
+    assert ("Uzbek-Chinese Joint Research Center for Soil Ecology", "Hubei University") in found
+
+
+def test_a_list_of_signed_documents_without_bullets_gives_each_its_parties_and_programmes() -> None:
+    text = (
+        "A delegation of Hubei University visited Termez State University on May 3. "
+        "During the meeting the following documents were signed:\n\n"
+        "the Agreement on the double degree master's program in Soil Science, under which the students will study "
+        "one year in Termez;\n\n"
+        "the Agreement of cooperation between Termez State University and Wuhan Textile University on exchanges."
+    )
+    extraction = run(text)
+    parts = relations(extraction, "PART_OF")
+    program = next(c.names[0] for c in extraction.candidates if c.label == "Program")
+    assert {org for unit, org in parts if unit == program} == {"Hubei University", "Termez State University"}
+    signed = [
+        {r.a for r in extraction.relations if r.type == "PARTY_TO" and r.b == c.local_id}
+        for c in extraction.candidates
+        if c.label == "Agreement"
+    ]
+    names = {c.local_id: c.names[0] for c in extraction.candidates}
+    assert {"Termez State University", "Wuhan Textile University"} in [{names[p] for p in s} for s in signed]
