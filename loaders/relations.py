@@ -23,7 +23,7 @@ from loaders.mentions import Mention
 from loaders.places import read_places
 from loaders.programs import NOT_YET, program_parents
 from loaders.sentences import Sentence
-from loaders.unit_founders import agreed_units, announced_founders, unit_founders
+from loaders.unit_founders import agreed_units, announced_founders, listed_owner, unit_founders, where_clause
 from loaders.unit_parents import clause_parents
 from loaders.visits import read_visits
 
@@ -163,8 +163,8 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
         local = context.id_of(mention)
         if context.label(local) != "Lab" or not mention.org or _only_planned(context, local):
             continue
-        parents = _named_parents(context, mention, mentions)
-        clause = _clause(text, mention.start)
+        parents = _named_parents(context, mention, mentions) + listed_owner(context, text, mention, mentions)
+        clause = where_clause(context, text, mentions, _clause(text, mention.start), mention.start)
         if JOINT_UNIT.search(text[clause[0] : clause[1]]):
             parents += [o for o in _orgs(context, _within(mentions, clause)) if o != local]
         parents += clause_parents(context, text, mention, mentions)
@@ -178,7 +178,6 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
             and context.label(context.delegation) in ORG_LABELS
         ):
             parents = [context.delegation or ""]  # 'the delegation included deans of the School of X'
-
         if not parents and GENERIC_UNI.search(text):
             parents = [p for p in [salient_university(context, mention)] if p]
         if not parents and context.host and not any(r.type == "PART_OF" and r.a == local for r in context.relations):

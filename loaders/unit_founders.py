@@ -31,6 +31,9 @@ ESTABLISHING = re.compile(
     re.IGNORECASE,
 )
 """'the Agreement on the Establishment of the X Joint Research Center': X is the signatories' unit."""
+OWNED_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+)(?:(?P<its>its)\s+|the\s+)?", re.I)
+"""'visited X, its First Hospital and the Y Center': units listed after their organisation with 'its'."""
+WHERE = re.compile(r",\s+where\b", re.IGNORECASE)
 TOGETHER = re.compile(r"\b(?:together with|jointly with|in partnership with|in cooperation with|and)\b", re.I)
 
 
@@ -88,3 +91,31 @@ def _hosted_in_name(context: Context, unit: Mention, mentions: list[Mention]) ->
     at = unit.org.parent_at if unit.org else None
     parent = next((m for m in mentions if at is not None and m.start == at), None)
     return parent is not None and context.label(context.id_of(parent)) in ORG_LABELS
+
+
+def listed_owner(context: Context, text: str, unit: Mention, mentions: list[Mention]) -> list[str]:
+    """'X, its Y and the Z': the organisation at the head of a list its units are listed after with 'its'."""
+    before = [m for m in mentions if m.end <= unit.start and m.kind != "person"]
+    at, owned = unit.start, False
+    for mention in reversed(before):
+        gap = OWNED_LIST.fullmatch(text[mention.end : at])
+        if gap is None:
+            return []
+        owned = owned or bool(gap.group("its"))
+        local = context.id_of(mention)
+        if context.label(local) in ORG_LABELS:
+            return [local] if owned and local else []
+        at = mention.start
+    return []
+
+
+def where_clause(
+    context: Context, text: str, mentions: list[Mention], clause: tuple[int, int], at: int
+) -> tuple[int, int]:
+    """'The delegation of X visited Y, where the Z Institute works, established together with W': the clause of
+    a unit after ', where' starts at the organisation the 'where' refers to."""
+    where = list(WHERE.finditer(text, clause[0], at))
+    if not where:
+        return clause
+    orgs = [m for m in mentions if m.end <= where[-1].start() and context.label(context.id_of(m)) in ORG_LABELS]
+    return (orgs[-1].start if orgs else where[-1].end()), clause[1]

@@ -303,3 +303,27 @@ def test_a_list_of_signed_documents_without_bullets_gives_each_its_parties_and_p
     ]
     names = {c.local_id: c.names[0] for c in extraction.candidates}
     assert {"Termez State University", "Wuhan Textile University"} in [{names[p] for p in s} for s in signed]
+
+
+def test_units_listed_after_their_organisation_with_its_belong_to_it() -> None:
+    text = (
+        "A delegation of Karshi State University visited Hubei University on May 3. The next day the rector "
+        "visited Wuhan Medical University, its Second Clinical Hospital and the Research Center for Cardiology."
+    )
+    extraction = run(text)
+    found = relations(extraction, "PART_OF")
+    assert ("Second Clinical Hospital", "Wuhan Medical University") in found
+    assert ("Research Center for Cardiology", "Wuhan Medical University") in found
+    assert ("Karshi State University", "Hubei University") in relations(extraction, "VISITED")
+    assert ("Karshi State University", "Wuhan Medical University") in relations(extraction, "VISITED")
+
+
+def test_a_unit_after_where_was_founded_by_the_place_where_it_works_not_by_the_visitors() -> None:
+    text = (
+        "The delegation of Hubei University also visited Termez State University, where since 2015 the Chinese "
+        "Language Center is working, established together with Wuhan Textile University."
+    )
+    found = relations(run(text), "PART_OF")
+    assert ("Chinese Language Center", "Termez State University") in found
+    assert ("Chinese Language Center", "Wuhan Textile University") in found
+    assert ("Chinese Language Center", "Hubei University") not in found
