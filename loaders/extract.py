@@ -18,6 +18,7 @@ from loaders.mentions import Mention, find_mentions
 from loaders.orgs import tokenize
 from loaders.places import find_places
 from loaders.relations import Context, read_relations
+from loaders.resolve_units import is_generic
 
 INITIATIVE_NAMES = {
     "belt_and_road": "Belt and Road Initiative",
@@ -91,6 +92,8 @@ def _surface_forms(mention: Mention) -> list[str]:
     """The names one mention contributes: as printed, without '(ABBR)', the ABBR, without a place tail."""
     text = mention.text.strip()
     forms = [text, *mention.extra_names]
+    if mention.extra_names and text.startswith("Confucius") and is_generic(text):
+        forms = list(mention.extra_names)  # 'Confucius Institute at X' names one of many in full only
     if mention.org and mention.org.abbr:
         bare = re.sub(r"\s*\([^)]*\)\s*", " ", text).strip()
         forms += [bare, mention.org.abbr]

@@ -19,7 +19,8 @@ from loaders.org_names import abbreviates, parse_org
 
 ORG_LABELS = frozenset({"University", "Organization", "Lab"})
 _CAP = r"(?:(?:[A-Z]\.[ ]?)+[A-Z][\w'’&-]*|[A-Z][\w'’&-]*)"
-_NAME = rf"{_CAP}(?:[ ]+(?:(?:of|and|for|the|named[ ]+after|at)[ ]+)*{_CAP})*"
+_NAME = rf"{_CAP}(?:(?:[ ]+(?:(?:of|and|for|the|named[ ]+after|at)[ ]+)*|,[ ]+(?=\w+[ ]+and[ ]+)){_CAP})*"
+"""A capitalised name; a comma only in a list closed by 'and' ('Ministry of Higher Education, Science and ...')."""
 _THE = r"(?:the\s+)?"
 _GENERIC = r"(?:[Tt]he|[Oo]ur|[Tt]his)\s+(?:university|institute|academy|college|school)"
 _UNIT = r"(?:[Tt]he|[Tt]his)\s+(?:center|centre|laboratory|institute|classroom)"

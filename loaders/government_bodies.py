@@ -7,6 +7,8 @@ every country's ministry must not make them one node.
 
 from __future__ import annotations
 
+import re
+
 from loaders.names import fold, is_abbreviation
 from loaders.org_names import COUNTRY_QUALIFIERS, NATIONALITY_WORDS
 
@@ -24,3 +26,40 @@ def with_country(names: list[str], country_name: str) -> list[str]:
     """The bare name with its country first, then the printed names."""
     full = next(n for n in names if n.strip() and not is_abbreviation(n))
     return [f"{full.strip()} of {country_name}", *names]
+
+
+_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(?P<c>[A-Z][a-z]+(?:\s+Republic)?)\b")
+_FIELD = re.compile(r"^(?:the\s+)?Ministry\s+of\s+(?P<field>.+)$", re.IGNORECASE)
+
+
+def printed_country(names: list[str], text: str) -> str | None:
+    """The country the text gives the same ministry elsewhere ('Deputy Minister of Higher Education, Science
+    and Innovations of the Republic of Uzbekistan' for 'the Ministry of Higher Education, Science and ...')."""
+    fields = {m.group("field").strip() for n in names if (m := _FIELD.match(n.strip()))}
+    found: set[str] = set()
+    for field in fields:
+        at = text.find(field)
+        while at >= 0:
+            after = _COUNTRY_AFTER.match(text, at + len(field))
+            country = COUNTRY_QUALIFIERS.get(fold(after.group("c"))) if after else None
+            if country:
+                found.add(country)
+            at = text.find(field, at + len(field))
+    return found.pop() if len(found) == 1 else None
+
+
+NATIONAL_MINISTRY = re.compile(
+    r"^(?:the\s+)?(?P<n>Kazakh|Kyrgyz|Tajik|Uzbek|Turkmen|Chinese|Russian)\s+(?P<f>Foreign|Education|[A-Z][a-z]+)\s+Ministry$"
+)
+COUNTRY_OF_NATIONALITY = {"Kazakh": "Kazakhstan", "Kyrgyz": "Kyrgyzstan", "Tajik": "Tajikistan", "Uzbek": "Uzbekistan",
+                          "Turkmen": "Turkmenistan", "Chinese": "China", "Russian": "Russia"}  # fmt: skip
+
+
+def official_forms(names: list[str]) -> list[str]:
+    """'Turkmen Foreign Ministry' → 'Ministry of Foreign Affairs of Turkmenistan' first, then the names."""
+    forms: list[str] = []
+    for name in names:
+        if match := NATIONAL_MINISTRY.match(name.strip()):
+            field = "Foreign Affairs" if match.group("f") == "Foreign" else match.group("f")
+            forms.append(f"Ministry of {field} of {COUNTRY_OF_NATIONALITY[match.group('n')]}")
+    return [*forms, *names] if forms else names

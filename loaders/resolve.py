@@ -21,7 +21,7 @@ from loaders.company_names import listed_company
 from loaders.doc_context import DocumentContext, same_place
 from loaders.facts import Candidate, Document, Entity, Extraction, Resolution
 from loaders.former_names import find_renamings
-from loaders.government_bodies import is_bare_ministry, with_country
+from loaders.government_bodies import is_bare_ministry, official_forms, printed_country, with_country
 from loaders.index import EntityIndex, kept_name, label_group
 from loaders.judgements import Judgements
 from loaders.names import STOPWORDS, fold, is_abbreviation, slugify
@@ -106,8 +106,11 @@ class Resolver:
         abbreviations = [parse_org(n) for n in candidate.names if parse_org(n).abbreviation]
         if candidate.label == "Organization" and (company := listed_company(candidate.names)) is not None:
             full = [company, *(n for n in full if n != company)]
+        if candidate.label == "Organization":
+            full = official_forms(full)
         if candidate.label == "Organization" and is_bare_ministry(full):
-            country = candidate.country or self.speaking_country()
+            printed = printed_country(full, self.extraction.document.text)
+            country = candidate.country or printed or self.speaking_country()
             if country is None or country not in self.registry.country_names:
                 return self.new_entity(candidate, full, ambiguous=True)
             candidate = replace(candidate, country=country)

@@ -122,3 +122,10 @@ def test_names_after_an_eponym_a_peoples_university_and_an_embassy_in_a_city() -
     assert found["Turkestan People's University"] == "University"
     assert found["Embassy of Kyrgyzstan in the People's Republic of China"] == "Organization"
     assert not any(n.endswith("in Beijing") for n in found)
+
+
+def test_a_confucius_institute_named_at_its_host_is_not_named_by_the_bare_words() -> None:
+    extraction = extract(make_document("The Confucius Institute at Osh State University marked its anniversary."))
+    unit = next(c for c in extraction.candidates if c.label == "Lab")
+    assert "Confucius Institute at Osh State University" in unit.names
+    assert "Confucius Institute" not in unit.names

@@ -46,3 +46,14 @@ def test_a_unit_renamed_later() -> None:
 def test_founded_as_after_a_defined_abbreviation() -> None:
     text = "Lanzhou University (LZU), founded in 1909 in Lanzhou as the Gansu Law School, hosted the forum."
     assert ("Lanzhou University (LZU)", "Gansu Law School") in renamed(text)
+
+
+def test_a_former_name_of_a_name_with_a_comma_list() -> None:
+    text = (
+        "The plan was backed by the Ministry of Digital Development, Innovation and Aerospace (formerly the "
+        "Ministry of Information and Communications)."
+    )
+    assert (
+        "Ministry of Digital Development, Innovation and Aerospace",
+        "Ministry of Information and Communications",
+    ) in renamed(text)
