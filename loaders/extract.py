@@ -34,6 +34,7 @@ def extract(document: Document) -> Extraction:
     """Everything one document says: one candidate per entity, and the relations between them."""
     sentences, mentions = find_mentions(document.text)
     _label_short_forms(mentions)
+    _spell_ampersands(mentions)
     named = find_initiatives(sentences, mentions)
     count = group_initiatives(named, start=group_mentions(mentions))
     mentions = sorted(mentions + named, key=lambda m: (m.sentence, m.start))
@@ -58,6 +59,28 @@ def _label_short_forms(mentions: list[Mention]) -> None:
             labels = {label for name, label in full.items() if name.startswith(mention.text + " of ")}
             if len(labels) == 1:
                 mention.label = labels.pop()
+
+
+AMPERSAND = re.compile(r"\b([A-Z])&([A-Z])\b")
+QUALIFIER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’]+$|\s*\([^()]*\)$")
+SPELLED_PAIR = re.compile(r"\b([A-Z])[a-z]+ and ([A-Z])[a-z]+\b")
+
+
+def _spell_ampersands(mentions: list[Mention]) -> None:
+    """'Northwest A&F University' = 'Northwest Agriculture and Forestry University': letters joined by '&' are
+    the initials of two words joined by 'and'; each name becomes a name of the other."""
+    short = {QUALIFIER.sub("", m.text): m for m in mentions if m.org and AMPERSAND.search(m.text)}
+    if not short:
+        return
+    for mention in mentions:
+        if not mention.org or "&" in mention.text:
+            continue
+        for pair in SPELLED_PAIR.finditer(mention.text):
+            letters = f"{pair.group(1)}&{pair.group(2)}"
+            other = short.get(QUALIFIER.sub("", mention.text[: pair.start()] + letters + mention.text[pair.end() :]))
+            if other is not None and other.label == mention.label:
+                other.extra_names.append(mention.text)
+                mention.extra_names.append(other.text)
 
 
 def _candidate(local_id: str, group: list[Mention]) -> Candidate:

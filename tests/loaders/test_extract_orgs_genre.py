@@ -129,3 +129,13 @@ def test_a_confucius_institute_named_at_its_host_is_not_named_by_the_bare_words(
     unit = next(c for c in extraction.candidates if c.label == "Lab")
     assert "Confucius Institute at Osh State University" in unit.names
     assert "Confucius Institute" not in unit.names
+
+
+def test_letters_joined_by_an_ampersand_spell_two_words_joined_by_and() -> None:
+    text = (
+        "Osh State University signed with the Southwest R&D University of China. The rector of Southwest "
+        "Research and Development University spoke."
+    )
+    extraction = extract(make_document(text))
+    short = next(c for c in extraction.candidates if "Southwest R&D University of China" in c.names)
+    assert "Southwest Research and Development University" in short.names
