@@ -26,6 +26,7 @@ PLANNED = re.compile(
     re.I,
 )
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+THE_TWO = re.compile(r"\bthe two (?:universities|institutions|institutes)\b", re.IGNORECASE)
 TOPIC = re.compile(r"\b(?:on|in the fields? of|for|providing for|to)\s+(?:the\s+)?([^.,;]{4,80})", re.IGNORECASE)
 
 
@@ -87,6 +88,35 @@ def main_pair(context: Context) -> list[str]:
         if m.kind != "branch" and context.label(context.id_of(m)) in {"University", "Organization"}
     )
     return [key for key, _ in counts.most_common(2) if key]
+
+
+def named_together(context: Context, text: str) -> list[str]:
+    """'the two universities': the last two universities a sentence before this one named together (e.g. the
+    pair that will open a centre), when the text says so; else nothing (the document's two sides decide)."""
+    number = sentence_of(context, text)
+    if not THE_TWO.search(text) or number < 1:
+        return []
+    for previous in range(number - 1, max(-1, number - 4), -1):
+        said = [context.id_of(m) for m in context.mentions if m.sentence == previous and m.kind != "branch"]
+        named = [i for i in dict.fromkeys(said) if i and context.label(i) == "University"]
+        if len(named) == 2:
+            return named
+        if named:
+            return []
+    return []
+
+
+def parties_joined(context: Context, text: str) -> list[str]:
+    """'signed by the two universities and X JV, a company in which Y holds a stake': X, joined to the two."""
+    the_two = THE_TWO.search(text)
+    orgs = sentence_orgs(context, text)
+    joined: list[str] = []
+    at = the_two.end() if the_two else len(text)
+    for mention in orgs:
+        if mention.start >= at and LIST_GAP.fullmatch(text[at : mention.start]):
+            joined.append(context.id_of(mention) or "")
+            at = mention.end
+    return [j for j in joined if j]
 
 
 def kind_of(word: str) -> str:

@@ -19,6 +19,8 @@ from loaders.agreement_parts import (
     between,
     kind_of,
     main_pair,
+    named_together,
+    parties_joined,
     sentence_of,
     sentence_orgs,
 )
@@ -60,7 +62,12 @@ def read_agreement(context: Context, text: str, orgs: list[str], visited: list[t
         speakers = _speakers(context, text)
         parties = list(orgs)
         if BOTH_SIDES.search(text):
-            parties = list(dict.fromkeys(parties + main_pair(context))) if len(parties) < 2 else main_pair(context)
+            together = named_together(context, text)
+            pair = together or main_pair(context)
+            if together:
+                parties = list(dict.fromkeys(together + parties_joined(context, text)))
+            else:
+                parties = list(dict.fromkeys(parties + pair)) if len(parties) < 2 else pair
         parties = [p for p in parties if p not in speakers]
     if len(parties) < 2:
         return []

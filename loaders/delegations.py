@@ -14,9 +14,10 @@ if TYPE_CHECKING:
 ORG_LABELS = {"University", "Organization"}
 DELEGATION_OF = re.compile(r"delegation (?:of|from) (?:the )?$", re.IGNORECASE)
 RECALLED_VISIT = re.compile(
-    r"\b(?:the|a|an|its|their) visit of (?:the |a |an )?delegation (?:of|from) (?:the )?$", re.I
+    r"\b(?:the|a|an|its|their) visit of (?:the |a |an )?(?:delegation (?:of|from) (?:the )?)?$", re.I
 )
-"""'..., during the visit of the delegation of X to China': a visit told in passing, not the delegation followed."""
+"""'during the visit of the delegation of X to China', 'recalled the visit of the X delegation to Almaty': a visit
+told in passing, not the delegation the article follows."""
 PLANNED_DELEGATION = re.compile(r"\b(?:will|expected to|plan\w* to|is to|are to|invit\w*)\b", re.IGNORECASE)
 """'... when a NWAFU delegation visits Tashkent' (next year): not the delegation the article follows."""
 DELEGATES = re.compile(

@@ -102,3 +102,23 @@ def test_the_two_institutions_that_sign_are_the_articles_two_sides() -> None:
         "Last year the two institutions signed a memorandum on joint research in soil science."
     )
     assert agreements(run(text)) == [{"Karshi State University", "Hubei University"}]
+
+
+def test_the_two_universities_named_together_just_before_and_the_company_joined_to_them_sign() -> None:
+    text = (
+        "Termez State University hosted a forum with Wuhan Textile University on May 3. Under the documents, "
+        "Karshi State University and Hubei University will open a joint centre. A tripartite agreement on "
+        "internships was signed by the two universities and Surkhan Mining Company, a firm in which China "
+        "Minmetals Corporation holds a stake."
+    )
+    assert {"Karshi State University", "Hubei University", "Surkhan Mining Company"} in agreements(run(text))
+
+
+def test_a_delegation_recalled_in_passing_does_not_become_the_travelling_side() -> None:
+    text = (
+        "On May 3, a delegation of Karshi State University visited Hubei University. "
+        "The rector recalled the visit of the Hubei University delegation to Karshi in April. "
+        "Mr. Aziz Karimov, director of Surkhan Mining Company, signed together with the two universities a "
+        "tripartite agreement on internships."
+    )
+    assert {"Karshi State University", "Hubei University", "Surkhan Mining Company"} in agreements(run(text))
