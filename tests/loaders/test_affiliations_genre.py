@@ -212,3 +212,21 @@ def test_people_at_the_table_of_a_meeting_with_the_visitors_are_the_hosts() -> N
     found = affiliations(text)
     assert ("Li Gang", "Hubei University") in found
     assert ("Li Gang", "Karshi State University") not in found
+
+
+def test_the_leader_of_a_delegation_named_without_a_title_of_its_own_works_for_it() -> None:
+    text = (
+        "From 3 till 6 of May the delegation of Karshi State University under the leadership of the Rector of "
+        "university, doctor of chemical sciences, professor Karimov Aziz Bakhodirovich was on working visit in Wuhan."
+    )
+    assert ("Karimov Aziz Bakhodirovich", "Karshi State University") in affiliations(text)
+
+
+def test_a_title_that_names_its_body_by_the_head_word_alone() -> None:
+    text = (
+        "A delegation of Karshi State University visited Hubei University on May 3. At the Department of "
+        "Education of Hubei Province the delegation was received by Director of the Department Mr. Zhang Wei."
+    )
+    found = affiliations(text)
+    assert ("Zhang Wei", "Department of Education of Hubei Province") in found
+    assert ("Zhang Wei", "Hubei University") not in found
