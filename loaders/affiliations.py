@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from loaders.affiliation_cues import delegation_led, head_named
 from loaders.cooperation import is_official
 from loaders.coref import abbreviates
 from loaders.gazetteer import GOVERNMENT_TITLES, country_of
@@ -67,18 +68,6 @@ REPRESENTED = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:was|were|is|are)\s+represented\s+by\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?",
     re.IGNORECASE,
 )
-LED_BY = re.compile(
-    r"\bdelegations?\b[^.;]{0,120}?\b(?:(?:led|headed)\s+by|under\s+the\s+(?:leadership|guidance)\s+of)\s+"
-    r"[^.;]{0,90}$",
-    re.IGNORECASE,
-)
-"""'a delegation of X (city) headed by the Party Secretary of the university Y': Y leads X's delegation."""
-DELEGATION_HEAD = re.compile(r"\bdelegation\s+(?:of|from)\s+(?:the\s+)?$|^\s*(?:['’]s\s+)?delegation\b", re.I)
-GENERIC_HEAD = re.compile(
-    r"\bof\s+(?:the\s+)?(department|ministry|institute|cent(?:er|re)|academy|committee|council|agency|laboratory)$",
-    re.IGNORECASE,
-)
-"""A title that names its body by the head word alone ('Director of the Department')."""
 JOINED = re.compile(r"^\s*,?\s*(?:and|as well as)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -96,7 +85,7 @@ def read_affiliations(context: Context, text: str, mentions: list[Mention]) -> N
         orgs, explicit = _title_orgs(context, text, mention, mentions) if title else ([], False)
         if not explicit:
             tail = _tail_org(context, text, mention, mentions) or _represented(context, text, mention, mentions)
-            tail = tail or ([] if title else _delegation_led(context, text, mention, mentions))
+            tail = tail or ([] if title else delegation_led(context, text, mention, mentions))
             orgs, explicit = (tail, True) if tail else (orgs, explicit)
         if not explicit and title:
             joined, explicit = _joined_title_org(text, mention, mentions, explicit_orgs)
@@ -144,7 +133,7 @@ def _title_orgs(context: Context, text: str, person: Mention, mentions: list[Men
     span = person.person.title_span if person.person else None
     title = (person.person.title or "") if person.person else ""
     named = _named_in_title(context, text, person, mentions) if span else []
-    leads = [] if named else _delegation_led(context, text, person, mentions) or _head_named(context, person, mentions)
+    leads = [] if named else delegation_led(context, text, person, mentions) or head_named(context, person, mentions)
     if leads:
         return leads, True
     if span and not named and (GENERIC_UNI.search(text[span[0] : span[1]]) or POSSESSIVE.search(text[: span[0]])):
@@ -165,41 +154,6 @@ def _title_orgs(context: Context, text: str, person: Mention, mentions: list[Men
         return [context.host], False
     side = context.delegation or (context.publisher.local_id if context.publisher else None)
     return ([], False) if side is None or is_official(context, side) else ([side], False)
-
-
-def _delegation_led(context: Context, text: str, person: Mention, mentions: list[Mention]) -> list[str]:
-    """'the delegation of X headed by Minister Y', 'X delegation led by its rector Y': Y works for X."""
-    span = person.person.title_span if person.person else None
-    starts = min(person.start, span[0]) if span else person.start
-    led = LED_BY.search(text[:starts])
-    if led is None:
-        return []
-    for mention in reversed([m for m in mentions if m.end <= starts and m.kind != "person"]):
-        local = context.id_of(mention)
-        if context.label(local) not in ORG_LABELS:
-            continue
-        head = DELEGATION_HEAD.search(text[max(0, mention.start - 20) : mention.start])
-        tail = DELEGATION_HEAD.match(text[mention.end : mention.end + 16])
-        return [local] if local and (head or tail) else []
-    return []
-
-
-def _head_named(context: Context, person: Mention, mentions: list[Mention]) -> list[str]:
-    """'At the Department of Education of X ... Director of the Department Y', 'the Institute of Cotton Research,
-    where the vice director of institute Y': the body the sentence named with the title's head word."""
-    head = GENERIC_HEAD.search(person.person.title or "") if person.person else None
-    if head is None:
-        return []
-    word = head.group(1).lower()
-    named = [
-        context.id_of(m)
-        for m in mentions
-        if m.end <= person.start
-        and m.kind != "person"
-        and m.text.lower().startswith(word)
-        and context.label(context.id_of(m)) in ORG_LABELS | {"Lab"}
-    ]
-    return [i for i in named[-1:] if i]
 
 
 def _tail_org(context: Context, text: str, person: Mention, mentions: list[Mention]) -> list[str]:
