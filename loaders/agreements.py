@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from loaders.mentions import Mention
     from loaders.relations import Context
 
+TRIPARTITE = re.compile(r"\b(?:tripartite|trilateral|three-party|three-way)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 PLURAL = re.compile(r"memoranda|memorandums|MoUs|agreements|contracts", re.IGNORECASE)
 """'X signed memoranda with A, B and C': one bilateral document per partner, not one four-party one."""
 BOTH_SIDES = re.compile(
@@ -59,16 +60,9 @@ def read_agreement(context: Context, text: str, orgs: list[str], visited: list[t
     if len(parties) < 2 and visited:
         parties = list(dict.fromkeys([*parties, *visited[0]]))
     if len(parties) < 2:
-        speakers = _speakers(context, text)
-        parties = list(orgs)
-        if BOTH_SIDES.search(text):
-            together = named_together(context, text)
-            pair = together or main_pair(context)
-            if together:
-                parties = list(dict.fromkeys(together + parties_joined(context, text)))
-            else:
-                parties = list(dict.fromkeys(parties + pair)) if len(parties) < 2 else pair
-        parties = [p for p in parties if p not in speakers]
+        parties = _sides(context, text, orgs)
+    if len(parties) == 2 and TRIPARTITE.search(text[: kind.start()]):
+        parties = list(dict.fromkeys(parties + main_pair(context)))  # 'a tripartite memorandum ... with X'
     if len(parties) < 2:
         return []
     status = "planned" if PLANNED.search(text) else "signed"
@@ -80,6 +74,21 @@ def read_agreement(context: Context, text: str, orgs: list[str], visited: list[t
         return []
     add_agreement(context, text, kind, parties, status)
     return parties if status == "signed" else []
+
+
+def _sides(context: Context, text: str, orgs: list[str]) -> list[str]:
+    """Parties the sentence does not list: its organisations, 'the two universities' (named together just
+    before), or 'both sides' (the document's two), without those that only report the signing."""
+    speakers = _speakers(context, text)
+    parties = list(orgs)
+    if BOTH_SIDES.search(text):
+        together = named_together(context, text)
+        pair = together or main_pair(context)
+        if together:
+            parties = list(dict.fromkeys(together + parties_joined(context, text)))
+        else:
+            parties = list(dict.fromkeys(parties + pair)) if len(parties) < 2 else pair
+    return [p for p in parties if p not in speakers]
 
 
 def _with_partner(context: Context, text: str, after: int) -> list[str]:

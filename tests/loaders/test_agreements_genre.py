@@ -122,3 +122,16 @@ def test_a_delegation_recalled_in_passing_does_not_become_the_travelling_side() 
         "tripartite agreement on internships."
     )
     assert {"Karshi State University", "Hubei University", "Surkhan Mining Company"} in agreements(run(text))
+
+
+def test_a_tripartite_document_signed_with_one_partner_has_the_two_sides_too() -> None:
+    text = (
+        "On May 3, a delegation of Hubei University visited Termez State University. In addition, a tripartite "
+        "memorandum on field trials of drip irrigation was signed with the Surkhandarya Research Institute of "
+        "Water Economy."
+    )
+    assert {
+        "Hubei University",
+        "Termez State University",
+        "Surkhandarya Research Institute of Water Economy",
+    } in agreements(run(text))
