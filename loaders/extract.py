@@ -37,8 +37,10 @@ def extract(document: Document) -> Extraction:
     _spell_ampersands(mentions)
     named = find_initiatives(sentences, mentions)
     count = group_initiatives(named, start=group_mentions(mentions))
+    _join_lowercase_units(mentions)
     mentions = sorted(mentions + named, key=lambda m: (m.sentence, m.start))
-    candidates = [_candidate(f"e{n}", [m for m in mentions if m.group == n]) for n in range(count)]
+    groups = [[m for m in mentions if m.group == n] for n in range(count)]
+    candidates = [_candidate(f"e{n}", group) for n, group in enumerate(groups) if group]
     type_forums(candidates, mentions, sentences)
     _add_bare_names(sentences, mentions, candidates)
     candidates += find_places(sentences, mentions)
@@ -81,6 +83,24 @@ def _spell_ampersands(mentions: list[Mention]) -> None:
             if other is not None and other.label == mention.label:
                 other.extra_names.append(mention.text)
                 mention.extra_names.append(other.text)
+
+
+FIELD_AFTER = re.compile(r"\b(?:of|for|on)\s+(.+)$")
+
+
+def _join_lowercase_units(mentions: list[Mention]) -> None:
+    """'joint center for cotton breeding' in a headline, 'Tajik-Chinese Center for Cotton Breeding and Seed
+    Production' in the story: a lower-case unit is the named unit with its head and field, when one is."""
+    named = [m for m in mentions if m.org and m.label == "Lab" and m.text[:1].isupper() and m.group is not None]
+    for mention in mentions:
+        head = mention.org.head.lower() if mention.org and mention.text[:1].islower() else ""
+        field = FIELD_AFTER.search(mention.text) if head else None
+        if field is None:
+            continue
+        words = field.group(1).lower()
+        fits = {m.group for m in named if m.org and m.org.head.lower() == head and words in m.text.lower()}
+        if len(fits) == 1:
+            mention.group = fits.pop()
 
 
 def _candidate(local_id: str, group: list[Mention]) -> Candidate:

@@ -139,3 +139,14 @@ def test_letters_joined_by_an_ampersand_spell_two_words_joined_by_and() -> None:
     extraction = extract(make_document(text))
     short = next(c for c in extraction.candidates if "Southwest R&D University of China" in c.names)
     assert "Southwest Research and Development University" in short.names
+
+
+def test_a_lower_case_unit_in_a_headline_is_the_named_unit_of_the_story() -> None:
+    text = (
+        "Kyrgyz and Chinese geologists open joint laboratory for glacier monitoring\n"
+        "Osh State University and Lanzhou University opened the Kyrgyz-Chinese Joint Laboratory for Glacier "
+        "Monitoring and Water Security."
+    )
+    labs = [c for c in extract(make_document(text)).candidates if c.label == "Lab"]
+    assert len(labs) == 1
+    assert "joint laboratory for glacier monitoring" in labs[0].names
