@@ -114,11 +114,11 @@ def program_parents(context: Context, orgs: list[str]) -> list[str]:
     """Who runs a joint programme: the organisations its sentence names, else the document's two sides."""
     parents = list(orgs)
     if len(parents) < 2:
-        parents += [p for p in _recent_pair(context) or main_pair(context) if p not in parents]
+        parents += [p for p in recent_pair(context) or main_pair(context) if p not in parents]
     return parents
 
 
-def _recent_pair(context: Context) -> list[str]:
+def recent_pair(context: Context) -> list[str]:
     """The two organisations the article last said cooperate ('the rectors of the two universities agreed ...')."""
     pair = next((r for r in reversed(context.relations) if r.type == "COOPERATES_WITH"), None)
     return [pair.a, pair.b] if pair else []

@@ -7,8 +7,9 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.affiliations import GENERIC_UNIT
-from loaders.agreement_parts import KIND
+from loaders.agreement_parts import KIND, sentence_of
 from loaders.cooperation import SUPPORT
+from loaders.programs import recent_pair
 
 if TYPE_CHECKING:
     from loaders.mentions import Mention
@@ -33,25 +34,30 @@ ESTABLISHING = re.compile(
 """'the Agreement on the Establishment of the X Joint Research Center': X is the signatories' unit."""
 OWNED_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+)(?:(?P<its>its)\s+|the\s+)?", re.I)
 """'visited X, its First Hospital and the Y Center': units listed after their organisation with 'its'."""
+AT_TAIL = re.compile(r"\s+(?:at|of)\s+(?:the\s+)?")
 WHERE = re.compile(r",\s+where\b", re.IGNORECASE)
+BY_BOTH = re.compile(r"\bby (?:the two|both) (?:institutions|universities|sides|parties|organi[sz]ations)\b", re.I)
 TOGETHER = re.compile(r"\b(?:together with|jointly with|in partnership with|in cooperation with|and)\b", re.I)
 
 
 def unit_founders(context: Context, text: str, mentions: list[Mention]) -> None:
-    """'The Institute was opened in 2007 by X together with Y (with the support of Z)': the unit the text last
-    named with that word belongs to X and Y."""
+    """'The Institute was opened in 2007 by X together with Y (with the support of Z)', 'The laboratory was set up
+    in 2016 by the two institutions': the unit the text last named with that word belongs to X and Y."""
     opens = GENERIC_UNIT.match(text)
-    if not opens or not FOUNDED.search(text) or not mentions or mentions[0].start < opens.end():
+    if not opens or not FOUNDED.search(text) or (mentions and mentions[0].start < opens.end()):
         return
+    number = mentions[0].sentence if mentions else sentence_of(context, text)
     word = opens.group(1)[:3].lower()
     units = [
         context.id_of(m)
         for m in context.mentions
-        if m.sentence < mentions[0].sentence and context.label(context.id_of(m)) == "Lab" and word in m.text.lower()
+        if m.sentence < number and context.label(context.id_of(m)) == "Lab" and word in m.text.lower()
     ]
     support = SUPPORT.search(text)
     doers = [m for m in mentions if (support is None or m.start < support.start()) and m.kind != "branch"]
     founders = list(dict.fromkeys(i for m in doers if context.label(i := context.id_of(m)) in ORG_LABELS and i))
+    if not founders and BY_BOTH.search(text):
+        founders = recent_pair(context)
     for org in founders if units else []:
         context.add("PART_OF", units[-1], org, text)
 
@@ -87,8 +93,11 @@ def agreed_units(context: Context, text: str, mentions: list[Mention], parties: 
 
 
 def _hosted_in_name(context: Context, unit: Mention, mentions: list[Mention]) -> bool:
-    """'the Kyrgyz-Chinese Faculty at OshSU': the unit's own name says whose it is."""
+    """'the Kyrgyz-Chinese Faculty at OshSU', 'a Chinese language department at X': the unit's name (or the words
+    right after it) say whose it is."""
     at = unit.org.parent_at if unit.org else None
+    tail = AT_TAIL.match(context.sentences[unit.sentence].text, unit.end)
+    at = tail.end() if at is None and tail else at
     parent = next((m for m in mentions if at is not None and m.start == at), None)
     return parent is not None and context.label(context.id_of(parent)) in ORG_LABELS
 

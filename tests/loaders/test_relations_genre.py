@@ -327,3 +327,23 @@ def test_a_unit_after_where_was_founded_by_the_place_where_it_works_not_by_the_v
     assert ("Chinese Language Center", "Termez State University") in found
     assert ("Chinese Language Center", "Wuhan Textile University") in found
     assert ("Chinese Language Center", "Hubei University") not in found
+
+
+def test_a_unit_set_up_by_the_two_institutions_belongs_to_the_pair_last_said_to_cooperate() -> None:
+    text = (
+        "Rector of Karshi State University Aziz Karimov and President of Hubei University Li Gang also signed a "
+        "memorandum to extend the work of the Uzbek-Chinese Joint Laboratory for Soil Ecology. The laboratory was "
+        "set up in 2018 in Karshi by the two institutions."
+    )
+    found = relations(run(text), "PART_OF")
+    assert ("Uzbek-Chinese Joint Laboratory for Soil Ecology", "Karshi State University") in found
+    assert ("Uzbek-Chinese Joint Laboratory for Soil Ecology", "Hubei University") in found
+
+
+def test_a_unit_an_agreement_opens_at_one_party_is_that_partys_alone() -> None:
+    text = (
+        "Karshi State University (KSU) and Hubei University signed a memorandum of understanding on the opening "
+        "of a Chinese language department at KSU."
+    )
+    found = {org for unit, org in relations(run(text), "PART_OF") if unit.startswith("Chinese language department")}
+    assert found == {"Karshi State University (KSU)"}
