@@ -68,6 +68,11 @@ INCLUDING = re.compile(r"[^.;:]{0,80}?\b(?:including|such as|among them|among wh
 """'cooperates with more than 50 universities, including X and Y'."""
 AGREED_THAT = re.compile(r"\bagreed (?:that|on)\s+", re.IGNORECASE)
 WITH_WHICH = re.compile(r"\bwith (?:which|whom)\b", re.IGNORECASE)
+WITH_WHICH_OURS = re.compile(
+    r",?\s*with (?:which|whom) (?:the|our) (?:university|institute) (?:has|had|have)?\s*(?:been )?"
+    r"(?:cooperat|collaborat|partner)\w*",
+    re.IGNORECASE,
+)
 BOTH = re.compile(r"\b(?:the two|both) (?:universities|sides|parties|institutions|organi[sz]ations)\b[^.;]*$", re.I)
 GENERIC = re.compile(r"\b(?:the|our)\s+university\b(?![\w'’])[^.;,]*$", re.IGNORECASE)
 """'... noted that the university cooperates with ...': the subject is the university in question."""
@@ -132,6 +137,7 @@ def _linked_groups(context: Context, text: str, orgs: list[Mention]) -> list[lis
         groups += [[*subject, partner] for partner in partners]
     groups += _coordinated(context, text, orgs)
     groups += _partners_with_which(context, text, orgs)
+    groups += _partner_of_the_university(context, text, orgs)
     groups += _supporters(context, text, orgs, groups)
     return [g for g in groups if len(set(g)) > 1]
 
@@ -162,16 +168,18 @@ def _subject(context: Context, text: str, orgs: list[Mention], at: int) -> list[
     return main_pair(context) if BOTH.search(text[:at]) else []
 
 
-def _salient_university(context: Context, sentence: int) -> list[str]:
-    """What 'the university' means: the university named last before this sentence, not the travelling one."""
+def _salient_university(context: Context, sentence: int, also_in_sentence: Mention | None = None) -> list[str]:
+    """What 'the university' means: the university named last before this sentence (or before a mention of
+    it), not the travelling one, nor the partner that mention names."""
+    partner = context.id_of(also_in_sentence) if also_in_sentence else None
     named = [
         local
         for m in context.mentions
         if (local := context.id_of(m))
-        and m.sentence < sentence
+        and (m.sentence < sentence or (also_in_sentence and m.sentence == sentence and m.end <= also_in_sentence.start))
         and context.label(local) == "University"
         and m.kind != "branch"
-        and local != context.delegation
+        and local not in (context.delegation, partner)
     ]
     return named[-1:]
 
@@ -214,6 +222,16 @@ def _partners_with_which(context: Context, text: str, orgs: list[Mention]) -> li
     subject = context.id_of(after[0])
     listed = next((found for m in after[1:] if len(found := _listed(context, text, after, m.start)) > 1), [])
     return [[subject, partner] for partner in listed if subject]
+
+
+def _partner_of_the_university(context: Context, text: str, orgs: list[Mention]) -> list[list[str]]:
+    """'... with X (China), with which the university has cooperated since 2021': X and the university meant."""
+    which = WITH_WHICH_OURS.search(text)
+    before = [m for m in orgs if which and m.end <= which.start() and context.label(context.id_of(m)) in ORG_LABELS]
+    if not which or not before or not LIST_GAP.fullmatch(text[before[-1].end : which.start()].rstrip(", ")):
+        return []
+    ours = _salient_university(context, before[-1].sentence, also_in_sentence=before[-1])
+    return [[context.id_of(before[-1]) or "", *ours]]
 
 
 def _supporters(context: Context, text: str, orgs: list[Mention], groups: list[list[str]]) -> list[list[str]]:

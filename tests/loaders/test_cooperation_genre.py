@@ -147,3 +147,12 @@ def test_a_founder_placed_in_its_city_stays_in_the_list_of_founders() -> None:
     )
     pairs = {frozenset(p) for p in relations(run(text), "COOPERATES_WITH")}
     assert frozenset({"Hubei Polytechnic Institute", "Karshi State University"}) in pairs
+
+
+def test_the_partner_with_which_the_university_has_cooperated() -> None:
+    text = (
+        "The delegation visited Termez State University, where the sides discussed the preparation of a "
+        "memorandum with Hubei University (China), with which the university has cooperated since 2019."
+    )
+    pairs = {frozenset(p) for p in relations(run(text), "COOPERATES_WITH")}
+    assert frozenset({"Termez State University", "Hubei University"}) in pairs
