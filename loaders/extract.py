@@ -33,6 +33,7 @@ HOST_NOISE = {"www", "en", "eng", "english", "news", "edu", "ac", "com", "org", 
 def extract(document: Document) -> Extraction:
     """Everything one document says: one candidate per entity, and the relations between them."""
     sentences, mentions = find_mentions(document.text)
+    mentions = _without_eponyms(document.text, mentions)
     _label_short_forms(mentions)
     _spell_ampersands(mentions)
     named = find_initiatives(sentences, mentions)
@@ -48,6 +49,21 @@ def extract(document: Document) -> Extraction:
     context = Context(document, sentences, mentions, candidates, publisher)
     relations = read_relations(context)
     return Extraction(document=document, candidates=context.candidates, relations=relations)
+
+
+EPONYM = re.compile(r"\bnamed\s+after\s+(?:the\s+)?(?:[a-z]+\s+){0,4}?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+def _without_eponyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'a workshop named after Lu Ban' ... 'Lu Ban was a carpenter': the person an organisation or an initiative
+    ('Luban Workshop') is named after is no one taking part in the story."""
+    eponyms = {m.group(1) for m in EPONYM.finditer(text)}
+    squashed = {w for m in mentions if m.kind == "initiative" for w in m.text.lower().split()}
+    return [
+        m
+        for m in mentions
+        if m.kind != "person" or (m.text not in eponyms and m.text.replace(" ", "").lower() not in squashed)
+    ]
 
 
 def _label_short_forms(mentions: list[Mention]) -> None:

@@ -93,8 +93,11 @@ def sentence_mentions(number: int, text: str) -> list[Mention]:
 def _branches(number: int, text: str, found: list[Mention]) -> list[Mention]:
     """Branch campuses and offices named around the organisations of a sentence."""
     branches: list[Mention] = []
+    owners = {m.org.parent_at for m in found if m.org and m.org.parent_at is not None}
     for span in find_branches(text, [m for m in found if m.kind in {"org", "acronym"}]):
         parent = span.parent
+        if parent.start in owners and span.start >= parent.start:
+            continue  # 'Institute of X of the Academy (CAAS) branch': the unit's branch, not the academy's
         label = parent.label if parent.label in {"University", "Organization", "Lab"} else ""
         label = label or ("University" if parent.text.upper().endswith("U") else "Organization")
         mention = Mention(number, span.start, span.end, text[span.start : span.end], "branch", label, parent=parent)

@@ -48,8 +48,8 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-_CUT_INITIAL = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|(?:[A-Z][a-z]?\.)*[A-Z][a-z]?)\.$")
-"""A sentence 'ending' in an honorific or an initial ('Mr.', 'Sh.', 'N.'): spaCy cuts 'Sh.R.' and 'Mr. Li'."""
+_CUT_INITIAL = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|(?:[A-Z][a-z]?\.)*[A-Z][a-z]?)\.,?$")
+"""A sentence 'ending' in an honorific or an initial ('Mr.', 'Sh.', 'N.', 'Q.Kh.,'): spaCy cuts 'Sh.R.' and 'Mr. Li'."""
 _HONORIFIC_END = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof)\.$")
 
 

@@ -150,3 +150,13 @@ def test_a_lower_case_unit_in_a_headline_is_the_named_unit_of_the_story() -> Non
     labs = [c for c in extract(make_document(text)).candidates if c.label == "Lab"]
     assert len(labs) == 1
     assert "joint laboratory for glacier monitoring" in labs[0].names
+
+
+def test_a_branch_after_a_units_owner_is_not_the_owners_branch() -> None:
+    text = (
+        "The guests visited the Institute of Desert Botany of Chinese Academy of Forestry Sciences (CAFS) "
+        "branch in the Gansu, where its director spoke."
+    )
+    found = typed(text)
+    assert found["Institute of Desert Botany"] == "Lab"
+    assert not any(n.endswith("branch") for n in found)

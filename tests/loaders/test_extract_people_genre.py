@@ -6,6 +6,7 @@ from __future__ import annotations
 from loaders.extract import extract
 from loaders.facts import Document, Extraction
 from loaders.read import document_key
+from loaders.sentences import split_sentences
 
 
 def make_document(text: str) -> Document:
@@ -64,3 +65,17 @@ def test_a_person_with_initials_after_a_faculty_is_not_part_of_its_name() -> Non
     labs = {c.names[0] for c in extraction.candidates if c.label == "Lab"}
     assert {"Faculty of Geology", "Department of Law"} <= labs
     assert {"Sadykov A.K.", "N.T. Uulu"} <= people(text)
+
+
+def test_initials_before_a_comma_do_not_end_the_sentence() -> None:
+    text = "Professor Nazarova G.Kh., dean of the faculty, met the guests from Xi'an."
+    assert len(split_sentences(text)) == 1
+    assert "Nazarova G.Kh." in people(text)
+
+
+def test_the_person_a_workshop_or_a_university_is_named_after_takes_no_part() -> None:
+    text = (
+        "The Luban Workshop opened at Osh Technological University. It is named after the ancient craftsman "
+        "Lu Ban. Lu Ban is honoured in China. Rector Mr. Wang Hai spoke."
+    )
+    assert people(text) == {"Wang Hai"}
