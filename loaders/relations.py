@@ -23,7 +23,14 @@ from loaders.mentions import Mention
 from loaders.places import read_places
 from loaders.programs import NOT_YET, program_parents
 from loaders.sentences import Sentence
-from loaders.unit_founders import agreed_units, announced_founders, listed_owner, unit_founders, where_clause
+from loaders.unit_founders import (
+    agreed_units,
+    announced_founders,
+    listed_owner,
+    named_host,
+    unit_founders,
+    where_clause,
+)
 from loaders.unit_parents import clause_parents
 from loaders.visits import read_visits
 
@@ -164,6 +171,7 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
         if context.label(local) != "Lab" or not mention.org or _only_planned(context, local):
             continue
         parents = _named_parents(context, mention, mentions) + listed_owner(context, text, mention, mentions)
+        parents += [p for p in [named_host(context, mention, mentions)] if p and not parents]
         clause = where_clause(context, text, mentions, _clause(text, mention.start), mention.start)
         if JOINT_UNIT.search(text[clause[0] : clause[1]]):
             parents += [o for o in _orgs(context, _within(mentions, clause)) if o != local]

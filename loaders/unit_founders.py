@@ -85,21 +85,22 @@ def agreed_units(context: Context, text: str, mentions: list[Mention], parties: 
     after = [m for m in mentions if document and len(parties) > 1 and m.start > document.end()]
     for mention in after:
         local = context.id_of(mention)
-        if context.label(local) != "Lab" or _hosted_in_name(context, mention, mentions):
+        if context.label(local) != "Lab" or not ESTABLISHING.search(text[max(0, mention.start - 40) : mention.start]):
             continue
-        if ESTABLISHING.search(text[max(0, mention.start - 40) : mention.start]):
-            for party in parties:
-                context.add("PART_OF", local, party, text)
+        host = named_host(context, mention, mentions)
+        for party in [host] if host else parties:
+            context.add("PART_OF", local, party, text)
 
 
-def _hosted_in_name(context: Context, unit: Mention, mentions: list[Mention]) -> bool:
+def named_host(context: Context, unit: Mention, mentions: list[Mention]) -> str | None:
     """'the Kyrgyz-Chinese Faculty at OshSU', 'a Chinese language department at X': the unit's name (or the words
     right after it) say whose it is."""
     at = unit.org.parent_at if unit.org else None
     tail = AT_TAIL.match(context.sentences[unit.sentence].text, unit.end)
     at = tail.end() if at is None and tail else at
     parent = next((m for m in mentions if at is not None and m.start == at), None)
-    return parent is not None and context.label(context.id_of(parent)) in ORG_LABELS
+    local = context.id_of(parent) if parent else None
+    return local if context.label(local) in ORG_LABELS else None
 
 
 def listed_owner(context: Context, text: str, unit: Mention, mentions: list[Mention]) -> list[str]:

@@ -37,6 +37,11 @@ HOSTED = re.compile(
     r"(?:\s+(?:of|from|led by)\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
+MEETING_OF = re.compile(
+    r"\b(?:meeting|talks|negotiations) of\s+(?P<host>[^.;]{3,160}?)\s+with (?:the |a )?(?:[\w-]+ ){0,2}?delegations?\b",
+    re.IGNORECASE,
+)
+"""'the meeting of Minister X with the delegation of Y': Y's visit, X's side hosts."""
 PLANNED_VISIT = re.compile(r"\b(?:invit\w*|plan\w*|will|ready|expect\w*|hope\w*|intend\w*)\b[^.]{0,40}$", re.I)
 PAST_INVITATION = re.compile(r"\b(?:was|were|had been)\s+invited\b[^.]{0,40}$", re.I)
 TO_PLACE = re.compile(r"\b(?:to|in)\s+(?:the\s+)?([A-Z][\w'’-]+)")
@@ -61,7 +66,11 @@ def read_visits(context: Context, text: str, mentions: list[Mention]) -> list[tu
     Officials at a ceremony are visits too, but not the document's travelling side, nor partners of the
     venue, so they are not returned."""
     _note_venue(context, text, mentions)
-    pairs = _hosted(context, text, mentions) or _led_to_city(context, text, mentions)
+    pairs = (
+        _hosted(context, text, mentions)
+        or _led_to_city(context, text, mentions)
+        or _meeting_of(context, text, mentions)
+    )
     recalled = [] if pairs else delegation_to_city(context, text, mentions)
     attended = [] if pairs else _attended(context, text, mentions)
     pairs = pairs or ([] if attended else _visited(context, text, mentions))
@@ -180,6 +189,17 @@ def _hosted(context: Context, text: str, mentions: list[Mention]) -> list[tuple[
     if visitor is None and context.delegation != host:
         visitor = context.delegation
     return [(visitor, host)] if visitor and host else []
+
+
+def _meeting_of(context: Context, text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
+    """'during the meeting of Minister of Education of Y Mr. A with the delegation of X': X visited A's Y."""
+    match = MEETING_OF.search(text)
+    if match is None or not context.delegation:
+        return []
+    inside = [m for m in mentions if match.start("host") <= m.start < match.end("host")]
+    hosts = [h for m in inside if m.person for h in _works_for(context, m)]
+    hosts = hosts or [i for m in inside if context.label(i := context.id_of(m)) in ORG_LABELS and i]
+    return [(context.delegation, host) for host in hosts[:1] if host != context.delegation]
 
 
 def _note_venue(context: Context, text: str, mentions: list[Mention]) -> None:

@@ -342,6 +342,7 @@ def test_a_unit_set_up_by_the_two_institutions_belongs_to_the_pair_last_said_to_
 
 def test_a_unit_an_agreement_opens_at_one_party_is_that_partys_alone() -> None:
     text = (
+        "On May 3, a delegation of Hubei University visited the Ministry of Education of Uzbekistan. "
         "Karshi State University (KSU) and Hubei University signed a memorandum of understanding on the opening "
         "of a Chinese language department at KSU."
     )

@@ -214,3 +214,15 @@ def test_the_rector_who_welcomes_the_guests_is_the_host_and_a_recalled_visit_kee
     assert ("Hubei University", "Termez State University") in found
     assert ("Termez State University", "Hubei University") in found
     assert ("Termez State University", "Faculty of Chemistry") not in found
+
+
+def test_the_meeting_of_a_minister_with_a_delegation_is_the_delegations_visit_to_the_ministry() -> None:
+    text = (
+        "The issue was discussed on March 4 in Dushanbe during the meeting of Minister of Education of Tajikistan "
+        "Rustam Saidov with the delegation of the Ministry of Education of the People's Republic of China led by "
+        "Vice Minister Li Gang. The parties signed the Programme of cooperation in the field of education."
+    )
+    extraction = run(text)
+    pair = ("Ministry of Education of the People's Republic of China", "Ministry of Education of Tajikistan")
+    assert pair in relations(extraction, "VISITED")
+    assert frozenset(pair) in {frozenset(p) for p in relations(extraction, "COOPERATES_WITH")}
