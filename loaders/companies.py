@@ -26,6 +26,11 @@ SUFFIXED_COMPANY = re.compile(
 JOINT_VENTURE = {"JV": "Joint Venture", "Joint Venture": "JV"}
 NOT_COMPANY_WORDS = {"the", "a", "an", "and", "of", "by", "with", "at", "in", "general", "director", "manager",
                      "president", "chairman", "head", "ceo"}  # fmt: skip
+QUOTED_MEDIUM = re.compile(
+    r"\b(?:publishing\s+house|newspaper|magazine|journal|TV\s+channel)\s+[“\"«]"
+    r"([A-Z][^”\"»]{2,40}?)[”\"»]"
+)
+"""'the publishing house "Qazaq universiteti"', 'the newspaper “Neutral Turkmenistan”': a medium named in the story."""
 QUOTED_COMPANY = re.compile(
     r"(?:(?:State|National)\s+(?:Concern|Company|Corporation|Holding)|Joint[- ]Stock Company|JSC|OJSC|LLC|"
     r"OAO|AO|TOO|GK)\s*[“\"«]([^”\"»]{2,40})[”\"»]"
@@ -64,6 +69,10 @@ def find_companies(text: str) -> list[OrgMention]:
             mention.company, mention.place = canonical, match.group("country")
         found.append(mention)
     found += _suffixed(text)
+    for match in QUOTED_MEDIUM.finditer(text):
+        name = match.group(1).strip(" .,")
+        start = match.start(1) + match.group(1).find(name)
+        found.append(OrgMention(start, start + len(name), name, "Organization", name))
     for match in QUOTED_COMPANY.finditer(text):
         mention = OrgMention(match.start(), match.end(), match.group(), "Organization", match.group(1))
         mention.company = match.group(1).strip()

@@ -160,3 +160,11 @@ def test_a_branch_after_a_units_owner_is_not_the_owners_branch() -> None:
     found = typed(text)
     assert found["Institute of Desert Botany"] == "Lab"
     assert not any(n.endswith("branch") for n in found)
+
+
+def test_a_publishing_house_or_newspaper_named_in_quotes_is_an_organisation() -> None:
+    found = typed(
+        'They will publish the papers in the publishing house "Bilim Press" and in the newspaper "Kyrgyz Tuusu".'
+    )
+    assert found["Bilim Press"] == "Organization"
+    assert found["Kyrgyz Tuusu"] == "Organization"
