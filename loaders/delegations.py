@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from loaders.cooperation import is_official
 from loaders.gazetteer import NATIONALITIES, country_of
 
 if TYPE_CHECKING:
@@ -50,8 +51,12 @@ def note_delegation(context: Context, text: str, mentions: list[Mention]) -> Non
     if nation and nation.group(1).lower() in NATIONALITIES:
         iso = country_of(nation.group(1))
         same = [
-            c for c in context.candidates if c.label in ORG_LABELS and c.country == iso and not c.props.get("branch")
-        ]
+            c
+            for c in context.candidates
+            if c.country == iso
+            and not c.props.get("branch")
+            and (c.label == "University" or (c.label == "Organization" and is_official(context, c.local_id)))
+        ]  # a university or an official body travels, not a newspaper that reports it
         if len(same) == 1:
             context.delegation = same[0].local_id
     described = NATIONAL_UNIVERSITY.search(text)

@@ -42,7 +42,7 @@ def stayed_in_city(context: Context, text: str, mentions: list[Mention]) -> list
         before = [context.id_of(m) for m in mentions if m.end <= whose.start()]
         visitors = [v for v in dict.fromkeys(before) if v and context.label(v) in ORG_LABELS]
     else:
-        visitors = travelling(context)
+        visitors = travelling(context) or _arriving_person_org(context, mentions, match.start())
     host = _main_university(context, match.group(1), exclude=set(visitors))
     return [(v, host) for v in visitors if v] if host else []
 
@@ -90,3 +90,10 @@ def _in_city(context: Context, city: str) -> list[str]:
         if context.label(local) in ORG_LABELS and placed and placed.group(1) == city:
             found.append(local or "")
     return list(dict.fromkeys(found))
+
+
+def _arriving_person_org(context: Context, mentions: list[Mention], at: int) -> list[str]:
+    """'President of LZU Y, who arrived in Bishkek with a delegation': the organisation of the person who arrived."""
+    people = [context.id_of(m) for m in mentions if m.person and m.end <= at]
+    orgs = [r.b for r in context.relations if r.type == "AFFILIATED_WITH" and people and r.a == people[-1]]
+    return [o for o in orgs[:1] if context.label(o) in ORG_LABELS]

@@ -226,3 +226,19 @@ def test_the_meeting_of_a_minister_with_a_delegation_is_the_delegations_visit_to
     pair = ("Ministry of Education of the People's Republic of China", "Ministry of Education of Tajikistan")
     assert pair in relations(extraction, "VISITED")
     assert frozenset(pair) in {frozenset(p) for p in relations(extraction, "COOPERATES_WITH")}
+
+
+def test_the_university_of_a_person_who_arrived_with_a_delegation_visited_the_host_in_that_city() -> None:
+    text = (
+        "Kyrgyz National University and Hubei University (China) signed a memorandum on a Chinese studies centre. "
+        "The document was signed on May 3 by Rector of KNU Professor Aibek Osmonov and President of Hubei "
+        "University Li Gang, who arrived in Bishkek with a delegation of five people."
+    )
+    assert ("Hubei University", "Kyrgyz National University") in visits(text)
+
+
+def test_a_national_delegation_is_the_countrys_university_not_a_company_named_in_passing() -> None:
+    text = (
+        "Turkmenistan Airlines opened a new route to Wuhan. On May 3, the Turkmen delegation visited Hubei University."
+    )
+    assert not visits(text)
