@@ -35,3 +35,27 @@ def in_furniture(text: str, start: int, end: int) -> bool:
     if CREDIT_LINE.search(line) or (len(line) <= MASTHEAD_CHARS and MEDIA.search(line)):
         return True
     return any(m.start() < end and start < m.end() for m in MEDIA.finditer(text, line_start, line_end))
+
+
+BYLINE = re.compile(
+    r"(?:(?:^|\|)\W*[Bb]y|\b(?:[Ee]dited|[Pp]hoto(?:graph)?(?:s|ed)?|[Ww]ritten|[Tt]ranslated|[Rr]eported|[Cc]ompiled|[Pp]osted|"
+    r"[Pp]roofread|[Rr]eviewed)\s+by|\b(?:Editors?|Author|Reporters?|Correspondent|Journalist|Photo(?:graph)?s?|"
+    r"Source|Text|Translator|Proofreader|Reviewer|Edited by)\s*:)\s*$"
+)
+"""What stands before a byline, an editor's or photographer's credit: these names are no people of the story."""
+CREDIT_SLASH = re.compile(r"\w\s*/\s*$")
+"""'(Xinhua/Li Wei)', 'Photo: Kun.uz / Li Wei': a name after a medium and a slash is a photographer's credit."""
+FACILITIES = {"hall", "avenue", "ave", "street", "str", "st", "square", "boulevard", "prospect", "prospekt", "museum",
+              "library", "auditorium", "stadium", "theatre", "theater", "building", "park", "house"}  # fmt: skip
+"""Places named after people ('the Chingiz Aitmatov hall', 'on Abai avenue'): the name there is no one present."""
+
+
+def credited(text: str, start: int) -> bool:
+    """A name at `start` that follows a byline or credit ('By', 'Photo:', 'Xinhua/'): no person of the story."""
+    before = text[:start]
+    return bool(BYLINE.search(before) or CREDIT_SLASH.search(before))
+
+
+def names_a_place(following: str) -> bool:
+    """A name followed by 'hall', 'avenue', 'street'... is the place's name ('the Chingiz Aitmatov hall')."""
+    return following.lower().rstrip(".") in FACILITIES

@@ -4,7 +4,7 @@ Name shapes of the genre: "Chynybaev M.K.", "M.K. Chynybaev", "Mr. Xu Xianyi", "
 "Aidaraliev Arsen Asylbekovich". A run of capitalised words counts as a name when something vouches
 for it: an honorific, a title next to it, a Chinese surname with a pinyin given name, or a Central Asian
 surname/patronymic ending. The title is read from just before the name ("Rector of X Guo Changyi") or from
-an apposition after it ("Hong Jun, vice-president of XJTU,").
+an apposition after it ("Hong Jun, vice-president of XJTU,"): person_titles.py reads it.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.furniture import credited, names_a_place
 from loaders.gazetteer import (
     CHINESE_SURNAMES,
     COUNTRY_OF_WORD,
@@ -20,43 +21,22 @@ from loaders.gazetteer import (
     MONTH_WORDS,
     NATIONALITIES,
     STOP_CAPS,
-    TITLE_HEADS,
     TITLE_WORDS,
     has_surname_ending,
     is_chinese_name,
     is_place,
 )
-from loaders.org_tails import comma_list
 from loaders.orgs import ABBR, INITIALS, Token, head_kind, tokenize
+from loaders.person_titles import apposition_title, clean_title, is_title_token, title_before
 
-BOUNDARY_WORDS = {"by", "with", "that", "who", "which", "between", "including", "included", "and", "accompanied",
-                  "met", "said", "told", "thanked", "welcomed", "greeted", "invited", "from", "to", "also",
-                  "noted", "where", "when", "as", "while", "had", "has", "have", "was", "were", "is"}  # fmt: skip
 PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich|kyzy|qizi|uly|ogly|o'g'li)$", re.IGNORECASE)
 NOT_NAME_WORDS = {"republic", "kingdom", "region", "province", "street", "avenue", "city", "district", "nation",
                   "unity", "letter", "workshop", "workshops", "road", "belt", "silk", "park", "hall", "campus",
                   "peace", "no", "co", "st", "ltd", "inc", "photo", "image", "xinhua", "eighteen-year-old",
                   "news", "times", "global", "daily", "china", "chinese", "office"}  # fmt: skip
-VERBS = {"stated", "said", "told", "noted", "added", "expressed", "delivered", "thanked", "spoke", "welcomed",
-         "made", "gave", "led", "attended", "visited", "signed", "introduced", "extended", "announced", "invited",
-         "conveyed", "presented", "held", "met", "opened", "hoped", "believes", "warmly", "briefly", "also",
-         "who", "which", "paid", "was", "is", "has", "had", "will", "would"}  # fmt: skip
-BYLINE = re.compile(
-    r"(?:(?:^|\|)\W*[Bb]y|\b(?:[Ee]dited|[Pp]hoto(?:graph)?(?:s|ed)?|[Ww]ritten|[Tt]ranslated|[Rr]eported|[Cc]ompiled|[Pp]osted|"
-    r"[Pp]roofread|[Rr]eviewed)\s+by|\b(?:Editors?|Author|Reporters?|Correspondent|Journalist|Photo(?:graph)?s?|"
-    r"Source|Text|Translator|Proofreader|Reviewer|Edited by)\s*:)\s*$"
-)
-"""What stands before a byline, an editor's or photographer's credit: these names are no people of the story."""
-CREDIT_SLASH = re.compile(r"\w\s*/\s*$")
-"""'(Xinhua/Li Wei)', 'Photo: Kun.uz / Li Wei': a name after a medium and a slash is a photographer's credit."""
-FACILITIES = {"hall", "avenue", "ave", "street", "str", "st", "square", "boulevard", "prospect", "prospekt", "museum",
-              "library", "auditorium", "stadium", "theatre", "theater", "building", "park", "house"}  # fmt: skip
-"""Places named after people ('the Chingiz Aitmatov hall', 'on Abai avenue'): the name there is no one present."""
 HOST_CUE = re.compile(r"\b(?:greeted|welcomed|received|hosted)\b|\bwith\s+(?:the\s+)?\w*\s*$")
 NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]|[^\W\d_A-Z])+(?:[-–][A-Z]?[a-zß-öø-ÿ]+)*$")
 """A capitalised word, accented letters included ('Lü', 'Özgür')."""
-DIPLOMATS = {"ambassador", "envoy", "consul", "consul-general", "plenipotentiary", "chargé", "representative"}
-"""Titles followed by 'of X to Y': 'to' does not end them ('Ambassador of China to Kazakhstan Zhang Wei')."""
 
 
 @dataclass
@@ -82,7 +62,8 @@ def find_people(text: str, taken: list[tuple[int, int]]) -> list[PersonMention]:
     i = floor = 0
     while i < len(tokens):
         length = 0 if tokens[i].taken else _name_length(tokens, i)
-        if length and (BYLINE.search(text[: tokens[i].start]) or _not_present(text, tokens, i, length)):
+        following = tokens[i + length].text if length and i + length < len(tokens) else ""
+        if length and (credited(text, tokens[i].start) or names_a_place(following)):
             i += length
         elif length:
             mention = _mention(text, tokens, i, length, floor=floor)
@@ -92,13 +73,6 @@ def find_people(text: str, taken: list[tuple[int, int]]) -> list[PersonMention]:
         else:
             i += 1
     return found
-
-
-def _not_present(text: str, tokens: list[Token], i: int, length: int) -> bool:
-    """A name that credits a photo ('Xinhua/Li Wei') or names a hall or street ('Abai avenue')."""
-    after = i + length
-    following = tokens[after].text.lower().rstrip(".") if after < len(tokens) else ""
-    return following in FACILITIES or bool(CREDIT_SLASH.search(text[: tokens[i].start]))
 
 
 def _name_length(tokens: list[Token], i: int) -> int:  # noqa: PLR0911 - one exit per name shape
@@ -123,8 +97,8 @@ def _name_length(tokens: list[Token], i: int) -> int:  # noqa: PLR0911 - one exi
         return 0  # an eponym ('a workshop named after Lu Ban'), not a person taking part
     if any(_open_eponym(tokens, x, i) for x, _ in _clause_before(tokens, i)):
         return 0  # 'named after the ancient Chinese craftsman Lu Ban'
-    after_comma_title = _apposition_title(tokens, i + words) is not None
-    vouched = before in HONORIFICS or after_comma_title or _title_before(tokens, i) is not None
+    after_comma_title = apposition_title(tokens, i + words) is not None
+    vouched = before in HONORIFICS or after_comma_title or title_before(tokens, i) is not None
     shaped = is_chinese_name(parts[:2]) or has_surname_ending(parts)
     if before in {"for", "of", "and"} and not shaped:
         return 0
@@ -132,7 +106,7 @@ def _name_length(tokens: list[Token], i: int) -> int:  # noqa: PLR0911 - one exi
         return 0
     if words >= 2 and (vouched or shaped):
         return words
-    title_next = i + 2 < len(tokens) and (_is_title_token(tokens[i + 2]) or tokens[i + 2].text.lower() in TITLE_WORDS)
+    title_next = i + 2 < len(tokens) and (is_title_token(tokens[i + 2]) or tokens[i + 2].text.lower() in TITLE_WORDS)
     if words == 1 and (
         before in HONORIFICS or (title_next and after_comma_title and _comma_before_or_start(tokens, i))
     ):
@@ -238,107 +212,15 @@ def _mention(text: str, tokens: list[Token], i: int, length: int, *, floor: int 
     if _surname_initial(tokens, i + length - 1):
         end -= 1
     mention = PersonMention(start, end, text[start:end])
-    after = _apposition_title(tokens, i + length)
+    after = apposition_title(tokens, i + length)
     apposed = i + length < len(tokens) and tokens[i + length].text in {",", "–", "—"}
-    before = _title_before(tokens, i, floor=floor, apposed=apposed)
+    before = title_before(tokens, i, floor=floor, apposed=apposed)
     span = before if before and tokens[i - 1].text not in {",", "–", "—"} else after or before
     if span:
         mention.title_span = span
-        mention.title = _clean_title(text[span[0] : span[1]])
+        mention.title = clean_title(text[span[0] : span[1]])
     before_text = text[max(0, start - 60) : start]
     mention.host_cue = bool(HOST_CUE.search(before_text)) and not re.search(
         r"(?:along|together)\s+with\s+\S*$", before_text
     )
     return mention
-
-
-def _apposition_title(tokens: list[Token], j: int) -> tuple[int, int] | None:
-    """', <title> [of <org>]' right after a name: the span of the title phrase, up to the next ',' or '.'."""
-    if j >= len(tokens) or tokens[j].text not in {",", "–", "—"}:
-        return None
-    k = j + 1
-    if k < len(tokens) and tokens[k].text.lower() in {"a", "the", "an"}:
-        k += 1
-    stop = k
-    while stop < len(tokens) and tokens[stop].text not in {",", ".", ";", "(", "“", '"'}:
-        if tokens[stop].text.lower() in VERBS:
-            break
-        stop += 1
-    while stop < len(tokens) and tokens[stop].text == "(":
-        close = next((x for x in range(stop, len(tokens)) if tokens[x].text == ")"), stop)
-        stop = close + 1
-        while stop < len(tokens) and tokens[stop].text not in {",", ".", ";"}:
-            stop += 1
-    words = [t.text.lower().replace("–", "-") for t in tokens[k:stop]][:6]
-    heads = TITLE_HEADS | {"member"}
-    if stop == k or not any(w in heads or w.split("-")[-1] in heads for w in words):
-        return None
-    return tokens[k].start, tokens[stop - 1].end
-
-
-def _title_before(tokens: list[Token], i: int, *, floor: int = 0, apposed: bool = False) -> tuple[int, int] | None:
-    """The title phrase ending right before the name ('Rector of Liaoning Petrochemical University'); with
-    `apposed` the name stands between commas ('The rector of X, Askar Beisenov, said')."""
-    j = i - 1
-    while j >= 0 and (
-        tokens[j].text.lower().rstrip(".") in HONORIFICS
-        or (tokens[j].text == "." and j and tokens[j - 1].text.lower() in HONORIFICS)  # 'Mrs' '.'
-    ):
-        j -= 1
-    if j >= 0 and tokens[j].text in {",", "–", "—"} and (j + 1 < i or apposed):
-        j -= 1  # 'the rector, professor X', 'Vice-Rector of X, Mr. Y'
-    elif j >= 0 and tokens[j].text in {"–", "—"}:
-        j -= 1  # 'the university's first vice-rector – Serik Omirbayev'
-    end = j
-    last_title = next((x for x in range(end, max(floor - 1, end - 22), -1) if _is_title_token(tokens[x])), None)
-    if last_title is None or any(
-        tokens[x].text in {",", ".", ";"}
-        and not tokens[x].taken
-        and not (tokens[x].text == "," and comma_list(tokens, x))
-        for x in range(last_title, end + 1)
-    ):
-        return None
-    envoy = tokens[last_title].text.lower() in DIPLOMATS
-    if any(_boundary(tokens, x) and not (envoy and tokens[x].text == "to") for x in range(last_title, end + 1)):
-        return None
-    start = last_title
-    while start > floor and _title_left(tokens[start - 1]) and not _boundary(tokens, start - 1):
-        start -= 1
-    while start < last_title and tokens[start].text.lower() in {"of", "the", "for", "and", "-", "–"}:
-        start += 1
-    return tokens[start].start, tokens[end].end
-
-
-def _boundary(tokens: list[Token], x: int) -> bool:
-    """A word that ends a title phrase ('by', 'said'; 'and' unless it joins two capitalised words)."""
-    word = tokens[x].text.lower()
-    if tokens[x].taken or word not in BOUNDARY_WORDS | VERBS:
-        return False
-    if word == "and" and 0 < x < len(tokens) - 1:
-        return not (tokens[x - 1].text[:1].isupper() and tokens[x + 1].text[:1].isupper())
-    return True
-
-
-def _title_left(token: Token) -> bool:
-    """A word that may stand left of a title word inside the title ('Kazakh Deputy', 'KBTU', 'of the')."""
-    word = token.text.lower()
-    if token.taken or _is_title_token(token) or word in {"of", "the", "for", "-", "–", "and"} | TITLE_WORDS:
-        return True
-    return token.text[:1].isupper() and word not in STOP_CAPS and not token.text.endswith(".")
-
-
-def _title_word_at(tokens: list[Token], j: int) -> bool:
-    """The word at j ends a title ('the rector, professor X')."""
-    return j >= 0 and _is_title_token(tokens[j])
-
-
-def _is_title_token(token: Token) -> bool:
-    """A title word such as 'Rector', 'Vice-Rector', 'vice-minister'."""
-    word = token.text.lower().replace("–", "-")
-    return word in TITLE_HEADS or word.split("-")[-1] in TITLE_HEADS or word == "chargé"
-
-
-def _clean_title(title: str) -> str:
-    """The title as printed, without leading articles or trailing honorifics."""
-    title = re.sub(r"^(?:the|a|an)\s+", "", title.strip(" ,–—"), flags=re.IGNORECASE)
-    return re.sub(r"[\s,]+(?:Mr|Mrs|Ms|Dr|Prof)\.?$", "", title).strip(" ,")
