@@ -120,5 +120,4 @@ def program_parents(context: Context, orgs: list[str]) -> list[str]:
 
 def recent_pair(context: Context) -> list[str]:
     """The two organisations the article last said cooperate ('the rectors of the two universities agreed ...')."""
-    pair = next((r for r in reversed(context.relations) if r.type == "COOPERATES_WITH"), None)
-    return [pair.a, pair.b] if pair else []
+    return list(context.last_pair)

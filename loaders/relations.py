@@ -38,6 +38,7 @@ ORG_LABELS = {"University", "Organization"}
 JOINT_UNIT = re.compile(r"jointly (?:establish|creat|open|run|buil[dt]|set up|found)\w*|co-establish|co-found|co-buil|"
                         r"in partnership with|opened jointly|established by|(?:created|established|set up|founded) "
                         r"together with", re.IGNORECASE)  # fmt: skip
+OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?")
 LIST_CUT = re.compile(r";\s*|\n\s*[-•–]\s+|:\s*\n")
 CLAUSE_CUT = re.compile(
     r",\s+and\s+(?=[^,;]{0,120}\b(?:signed|agreed|concluded|launched|opened|established|will)\b)", re.IGNORECASE
@@ -65,6 +66,8 @@ class Context:
     carried: str | None = None
     """The initiative whose participant list a sentence cut short at an initial goes on naming."""
     relations: list[Relation] = field(default_factory=list)
+    last_pair: list[str] = field(default_factory=list)
+    """The two organisations the text last said cooperate (even when it had said so before)."""
     seen: set[tuple[str, str, str]] = field(default_factory=set)
     _index: dict[str, Candidate] = field(default_factory=dict)
 
@@ -91,6 +94,8 @@ class Context:
         """Add a relation once per (type, a, b); COOPERATES_WITH is read undirected."""
         if not a or not b or a == b:
             return
+        if kind == "COOPERATES_WITH":
+            self.last_pair = [a, b]
         key = (kind, *sorted((a, b))) if kind == "COOPERATES_WITH" else (kind, a, b)
         if key in self.seen:
             return
@@ -141,7 +146,7 @@ def _lift_to_roots(context: Context) -> None:
 def _read_sentence(context: Context, sentence: Sentence, mentions: list[Mention]) -> None:
     """Every rule on one sentence, delegation/host state first."""
     text = sentence.text
-    orgs = _orgs(context, mentions)
+    orgs = _orgs(context, mentions, text)
     note_delegation(context, text, mentions)
     read_affiliations(context, text, mentions)
     _part_of(context, text, mentions)
@@ -158,10 +163,17 @@ def _read_sentence(context: Context, sentence: Sentence, mentions: list[Mention]
             context.unit_hosts.setdefault(context.id_of(mention) or "", context.host)
 
 
-def _orgs(context: Context, mentions: list[Mention]) -> list[str]:
-    """The universities and organisations a sentence names, in order, each once."""
-    ids = [context.id_of(m) for m in mentions if m.kind != "branch" and context.label(context.id_of(m)) in ORG_LABELS]
+def _orgs(context: Context, mentions: list[Mention], text: str = "") -> list[str]:
+    """The universities and organisations a sentence names, in order, each once (not the parent a name's
+    'of the Y' tail names: 'the Institute of X of the Ministry of Y and Z signed' has two parties)."""
+    named = [m for m in mentions if m.kind != "branch" and context.label(context.id_of(m)) in ORG_LABELS]
+    ids = [context.id_of(m) for i, m in enumerate(named) if not (i and _tail_of(text, named[i - 1], m))]
     return list(dict.fromkeys(i for i in ids if i))
+
+
+def _tail_of(text: str, owner: Mention, mention: Mention) -> bool:
+    """'Institute of International Relations of the Ministry of ...': the second names the first's parent."""
+    return bool(text) and bool(OF_TAIL.fullmatch(text[owner.end : mention.start]))
 
 
 def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:

@@ -135,3 +135,11 @@ def test_a_tripartite_document_signed_with_one_partner_has_the_two_sides_too() -
         "Termez State University",
         "Surkhandarya Research Institute of Water Economy",
     } in agreements(run(text))
+
+
+def test_the_parent_an_institutes_name_ends_with_is_not_a_party() -> None:
+    text = (
+        "The Institute of Diplomacy of the Ministry of Foreign Affairs of Tajikistan and Hubei University "
+        "signed an agreement on the exchange of students."
+    )
+    assert agreements(run(text)) == [{"Institute of Diplomacy", "Hubei University"}]

@@ -348,3 +348,17 @@ def test_a_unit_an_agreement_opens_at_one_party_is_that_partys_alone() -> None:
     )
     found = {org for unit, org in relations(run(text), "PART_OF") if unit.startswith("Chinese language department")}
     assert found == {"Karshi State University (KSU)"}
+
+
+def test_the_universities_that_agree_are_the_pair_the_text_last_spoke_of() -> None:
+    text = (
+        "The following documents were signed:\n\n"
+        "- Agreement on the Confucius Institute between Karshi State University and Hubei University;\n\n"
+        "- Memorandum of cooperation between Termez State University and Wuhan Textile University.\n\n"
+        "On May 10, the rector and the Karshi State University delegation visited Hubei University. "
+        "The universities agreed to open a 2+2 bachelor program in Computer Science from September 2026."
+    )
+    extraction = run(text)
+    program = next(c.names[0] for c in extraction.candidates if c.label == "Program")
+    found = {org for unit, org in relations(extraction, "PART_OF") if unit == program}
+    assert found == {"Karshi State University", "Hubei University"}
