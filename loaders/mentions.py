@@ -21,7 +21,8 @@ from loaders.unit_names import find_lowercase_units
 
 INITIATIVES = {
     "belt_and_road": re.compile(
-        r"\b(?:One Belt,? One Road|Belt and Road|Belt & Road|21st[- ]Century Maritime Silk Road)(?:\s+[Ii]nitiative)?"
+        r"\b(?:One Belt\s*[,–—-]?\s*One Road|Belt and Road|Belt & Road|21st[- ]Century Maritime Silk Road)"
+        r"(?:\s+[Ii]nitiative)?"
     ),
     "silk_road_economic_belt": re.compile(r"\bSilk Road Economic Belt(?:\s+[Ii]nitiative)?"),
     "luban_workshop": re.compile(

@@ -168,3 +168,9 @@ def test_a_publishing_house_or_newspaper_named_in_quotes_is_an_organisation() ->
     )
     assert found["Bilim Press"] == "Organization"
     assert found["Kyrgyz Tuusu"] == "Organization"
+
+
+def test_one_belt_one_road_with_a_dash() -> None:
+    found = typed('Cooperation grows within the initiative "One Belt – One Road" and One Belt-One Road projects.')
+    assert found["One Belt – One Road"] == "Initiative"
+    assert found["One Belt-One Road"] == "Initiative"
