@@ -117,7 +117,11 @@ def _name_length(tokens: list[Token], i: int) -> int:  # noqa: PLR0911 - one exi
 def _name_words(tokens: list[Token], i: int) -> int:
     """How many name words (at most 3) follow one another from i, with 'Jack Wu.' ending a sentence."""
     words = 0
-    while i + words < len(tokens) and words < 3 and (_name_word(tokens[i + words]) or _said_surname(tokens, i, words)):
+    while (
+        i + words < len(tokens)
+        and words < 3
+        and (_name_word(tokens[i + words]) or _said_surname(tokens, i, words) or _shouted_surname(tokens, i, words))
+    ):
         if words and (
             tokens[i + words].start - tokens[i + words - 1].end > 1
             or tokens[i + words - 1].bare != tokens[i + words - 1].text
@@ -127,6 +131,14 @@ def _name_words(tokens: list[Token], i: int) -> int:
     if 1 <= words < 3 and _surname_initial(tokens, i + words):
         words += 1
     return words
+
+
+def _shouted_surname(tokens: list[Token], i: int, words: int) -> bool:
+    """'ZHANG Wei, President of X': a Chinese surname in capitals before a given name, as Chinese media print it."""
+    surname, following = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+    if words or following is None or not surname.text.isupper() or surname.text.lower() not in CHINESE_SURNAMES:
+        return False
+    return len(surname.text) > 1 and _name_word(following) and not following.text.isupper()
 
 
 def _open_eponym(tokens: list[Token], x: int, i: int) -> bool:

@@ -79,3 +79,8 @@ def test_the_person_a_workshop_or_a_university_is_named_after_takes_no_part() ->
         "Lu Ban. Lu Ban is honoured in China. Rector Mr. Wang Hai spoke."
     )
     assert people(text) == {"Wang Hai"}
+
+
+def test_a_chinese_surname_printed_in_capitals() -> None:
+    text = "WANG Lei, Vice President of Lanzhou Jiaotong University, welcomed the delegation of KazNU."
+    assert people(text) == {"WANG Lei"}
