@@ -23,6 +23,7 @@ _SPELLING = re.compile(
 )
 """Spellings of one word in one article: 'Northwestern'/'Northwest', 'Polytechnical'/'Polytechnic',
 'Technical University'/'University of Technology' (translations of one name)."""
+AMPERSAND = re.compile(r"\b[A-Z](?:&[A-Z])+\b")
 HEAD_WORDS = {"university", "institute", "college", "academy", "school", "center", "centre", "laboratory"}
 FILLER = {"the", "of", "named", "after", "academician", "and", "&", "for", "in", "at", "a"}
 
@@ -190,7 +191,14 @@ def same_org(a: Mention, b: Mention) -> bool:
     if all(is_place(w.capitalize()) or w in eponym for w in extras):
         core = [w for w in long_ if w not in eponym and not is_place(w.capitalize())] or long_
         return short[-1] in {long_[-1], core[-1]} or short_m.label == "Lab"
-    return short_m.label == "Lab" and long_m.text.lower().startswith(short_m.text.lower()) and len(short) >= 2
+    ampersand = _ampersand_initials(short_m.text) == "".join(w[0] for w in extras) != ""  # 'A&F' = 'Agri... and F...'
+    prefix = short_m.label == "Lab" and long_m.text.lower().startswith(short_m.text.lower()) and len(short) >= 2
+    return ampersand or prefix
+
+
+def _ampersand_initials(name: str) -> str:
+    """'A&F' → 'af': the initials an ampersand abbreviation stands for."""
+    return "".join(m.group().replace("&", "").lower() for m in AMPERSAND.finditer(name))
 
 
 def _same_company(a: Mention, b: Mention) -> bool:

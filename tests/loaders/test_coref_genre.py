@@ -21,3 +21,12 @@ def test_an_acronym_two_names_could_abbreviate_goes_to_the_one_it_spells_out() -
     extraction = run(text)
     full = next(c for c in extraction.candidates if c.names[0].endswith("Medicine and Engineering"))
     assert "SIVME" in full.names
+
+
+def test_an_ampersand_abbreviation_is_the_words_it_stands_for() -> None:
+    text = (
+        "Karshi State University and Hubei A&F University opened a joint laboratory. Vice-President of Hubei "
+        "Agriculture and Forestry University Mr. Zhao Ming spoke at the ceremony."
+    )
+    universities = [c for c in run(text).candidates if c.label == "University"]
+    assert len(universities) == 2
