@@ -13,9 +13,11 @@ if TYPE_CHECKING:
 
 ORG_LABELS = {"University", "Organization"}
 STAYED = re.compile(
-    r"\b(?:stayed|was|were|arrived|has been|had been)\s+(?:also\s+)?in\s+([A-Z][\w'’-]+)(?!\s+(?:University|Institute))"
+    r"\b(?:(?:stayed|was|were|arrived|has been|had been)\s+(?:also\s+)?in|visited)\s+([A-Z][\w'’-]+)"
+    r"(?!\s+(?:University|Institute))"
 )
-"""'A delegation of X ... stayed in / was in / arrived in Tashkent from 19 to 23 March': a visit to that city."""
+"""'A delegation of X ... stayed in / was in / arrived in / visited Tashkent from 19 to 23 March': a visit to that
+city."""
 WHOSE = re.compile(r"\bwhose delegations?\b", re.I)
 DELEGATION_TO = re.compile(
     r"\bvisit of (?:an?|the|its|their)\s+(?P<who>[^.;]{0,80}?)\s*delegation\s+"

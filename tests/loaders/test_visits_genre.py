@@ -242,3 +242,11 @@ def test_a_national_delegation_is_the_countrys_university_not_a_company_named_in
         "Turkmenistan Airlines opened a new route to Wuhan. On May 3, the Turkmen delegation visited Hubei University."
     )
     assert not visits(text)
+
+
+def test_a_delegation_that_visited_a_city_visited_the_university_the_article_is_about_there() -> None:
+    text = (
+        "A delegation of Hubei University (Wuhan, China) headed by its rector visited Tashkent on March 3-4. "
+        "During the visit, a memorandum was signed with the Tashkent State Technical University."
+    )
+    assert ("Hubei University", "Tashkent State Technical University") in visits(text)
