@@ -26,7 +26,7 @@ from loaders.gazetteer import (
     is_chinese_name,
     is_place,
 )
-from loaders.orgs import ABBR, INITIALS, Token, head_kind, tokenize
+from loaders.orgs import ABBR, HEADS, INITIALS, Token, head_kind, tokenize
 from loaders.person_titles import apposition_title, clean_title, is_title_token, title_before
 
 PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich|kyzy|qizi|uly|ogly|o'g'li)$", re.IGNORECASE)
@@ -63,7 +63,7 @@ def find_people(text: str, taken: list[tuple[int, int]]) -> list[PersonMention]:
     while i < len(tokens):
         length = 0 if tokens[i].taken else _name_length(tokens, i)
         following = tokens[i + length].text if length and i + length < len(tokens) else ""
-        if length and (credited(text, tokens[i].start) or names_a_place(following)):
+        if length and (credited(text, tokens[i].start) or names_a_place(following) or _heads(following)):
             i += length
         elif length:
             mention = _mention(text, tokens, i, length, floor=floor)
@@ -73,6 +73,12 @@ def find_people(text: str, taken: list[tuple[int, int]]) -> list[PersonMention]:
         else:
             i += 1
     return found
+
+
+def _heads(word: str) -> bool:
+    """A head word after a name ('Nazarbayev Intellectual Schools'): the name is an organisation's."""
+    lowered = word.lower()
+    return lowered in HEADS or (lowered.endswith("s") and lowered[:-1] in HEADS)
 
 
 def _name_length(tokens: list[Token], i: int) -> int:  # noqa: PLR0911 - one exit per name shape
@@ -178,6 +184,8 @@ def _name_word(token: Token) -> bool:
         return False
     if lowered in TITLE_WORDS or lowered in NOT_NAME_WORDS or lowered in FIELD_WORDS:
         return False
+    if _heads(lowered):
+        return False  # 'Nazarbayev Intellectual Schools', 'Kazakh-Chinese Centers'
     return not (head_kind(token) or lowered in HONORIFICS or lowered in COUNTRY_OF_WORD or lowered in NATIONALITIES)
 
 

@@ -84,3 +84,8 @@ def test_the_person_a_workshop_or_a_university_is_named_after_takes_no_part() ->
 def test_a_chinese_surname_printed_in_capitals() -> None:
     text = "WANG Lei, Vice President of Lanzhou Jiaotong University, welcomed the delegation of KazNU."
     assert people(text) == {"WANG Lei"}
+
+
+def test_a_name_before_a_head_word_names_an_organisation_not_a_person() -> None:
+    text = "Pupils of Bekmuratov Presidential Schools and Rector Askar Beisenov came to Urumqi."
+    assert people(text) == {"Askar Beisenov"}
