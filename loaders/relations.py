@@ -32,6 +32,7 @@ from loaders.unit_founders import (
     where_clause,
 )
 from loaders.unit_parents import clause_parents
+from loaders.visit_cities import host_by_partner
 from loaders.visits import read_visits
 
 ORG_LABELS = {"University", "Organization"}
@@ -154,6 +155,7 @@ def _read_sentence(context: Context, sentence: Sentence, mentions: list[Mention]
     branch_parts(context, text, mentions)
     visited = read_visits(context, text, mentions)
     parties = read_agreement(context, text, orgs, visited)
+    host_by_partner(context, text, parties)
     _programs(context, text, mentions, orgs if len(orgs) > 1 or not parties else parties)
     agreed_units(context, text, mentions, parties)
     read_cooperation(context, text, mentions, parties, visited)

@@ -24,6 +24,9 @@ DELEGATION_TO = re.compile(
     r"(?:(?:of|from)\s+(?P<whose>[^.;]{0,80}?)\s+)?to\s+(?P<city>[A-Z][\w'’-]+)"
 )
 """'during a visit of a X delegation to Kaifeng': X visited the organisation the article places in Kaifeng."""
+DURING_VISIT = re.compile(
+    r"^\W*(?:During|In the course of|Within the framework of) (?:the|this) (?:visit|trip)\b", re.I
+)
 IN_CITY = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:in|from)\s+([A-Z][\w'’-]+)")
 
 
@@ -99,3 +102,16 @@ def _arriving_person_org(context: Context, mentions: list[Mention], at: int) -> 
     people = [context.id_of(m) for m in mentions if m.person and m.end <= at]
     orgs = [r.b for r in context.relations if r.type == "AFFILIATED_WITH" and people and r.a == people[-1]]
     return [o for o in orgs[:1] if context.label(o) in ORG_LABELS]
+
+
+def host_by_partner(context: Context, text: str, parties: list[str]) -> None:
+    """'A delegation of X visited Nukus. During the visit, a memorandum was signed with Y': a visit whose host
+    went unnamed was a visit to the partner of what was done during it (a university's, when a university
+    travels: not the company that joined in)."""
+    if context.host or not context.delegation or not DURING_VISIT.match(text):
+        return
+    kinds = {"University"} if context.label(context.delegation) == "University" else ORG_LABELS
+    partners = [p for p in parties if p != context.delegation and context.label(p) in kinds]
+    if len(partners) == 1:
+        context.host = partners[0]
+        context.add("VISITED", context.delegation, partners[0], text)

@@ -250,3 +250,11 @@ def test_a_delegation_that_visited_a_city_visited_the_university_the_article_is_
         "During the visit, a memorandum was signed with the Tashkent State Technical University."
     )
     assert ("Hubei University", "Tashkent State Technical University") in visits(text)
+
+
+def test_a_visit_without_a_named_host_went_to_the_partner_of_what_was_done_during_it() -> None:
+    text = (
+        "A delegation of Hubei University (Wuhan, China) headed by its rector visited Nukus on March 3-4. "
+        "During the visit, a memorandum was signed with the Karakalpak State University named after Berdakh."
+    )
+    assert ("Hubei University", "Karakalpak State University named after Berdakh") in visits(text)
