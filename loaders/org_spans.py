@@ -54,7 +54,7 @@ def _extend_left_raw(tokens: list[Token], h: int) -> int:
                 break
             i = opening
         elif _left_word(prev):
-            people = prev.bare.lower() in {"people", "peoples"}
+            people = prev.bare.lower() in NAME_NOUNS
             if prev.bare != prev.text and i < h and not people:
                 break  # 'China's Zijin Mining Group' is the Zijin Mining Group ('Kazakhstan's Majilis' keeps it)
             i -= 1
@@ -70,12 +70,16 @@ def _extend_left_raw(tokens: list[Token], h: int) -> int:
     return i
 
 
+NAME_NOUNS = {"people", "peoples", "women", "teacher", "teachers", "children", "workers", "youth"}
+"""Words of a name that are also titles or take a possessive: 'Women's Teacher Training University'."""
+
+
 def _left_word(token: Token) -> bool:
     """A capitalised word that may stand left of a head ('Kyrgyz', 'Xi'an', 'ZTE'), not a title."""
     lowered = token.bare.lower()
-    if not is_cap(token) or INITIALS.match(token.text) or lowered in TITLE_WORDS:
+    if not is_cap(token) or INITIALS.match(token.text) or (lowered in TITLE_WORDS and lowered not in NAME_NOUNS):
         return False
-    return not (token.bare != token.text and not is_place(token.bare) and lowered not in {"people", "peoples"})
+    return not (token.bare != token.text and not is_place(token.bare) and lowered not in NAME_NOUNS)
 
 
 def _and_joins(tokens: list[Token], i: int) -> bool:

@@ -174,3 +174,8 @@ def test_one_belt_one_road_with_a_dash() -> None:
     found = typed('Cooperation grows within the initiative "One Belt – One Road" and One Belt-One Road projects.')
     assert found["One Belt – One Road"] == "Initiative"
     assert found["One Belt-One Road"] == "Initiative"
+
+
+def test_possessive_and_title_like_words_inside_a_name() -> None:
+    found = typed("The Kyrgyz National Women's Teacher Training University signed with Beijing Normal University.")
+    assert found["Kyrgyz National Women's Teacher Training University"] == "University"
