@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from loaders.relations import Context
 
 TRIPARTITE = re.compile(r"\b(?:tripartite|trilateral|three-party|three-way)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+WITH_AT = re.compile(r"\bwith\s+(?:the\s+)?")
+ELLIPSIS = re.compile(r",?\s+and\s+(?:[^,;.]{0,30}?\s+)?with\s+(?:the\s+)?")
 PLURAL = re.compile(r"memoranda|memorandums|MoUs|agreements|contracts", re.IGNORECASE)
 """'X signed memoranda with A, B and C': one bilateral document per partner, not one four-party one."""
 BOTH_SIDES = re.compile(
@@ -66,8 +68,10 @@ def read_agreement(context: Context, text: str, orgs: list[str], visited: list[t
     if len(parties) < 2:
         return []
     status = "planned" if PLANNED.search(text) else "signed"
-    if PLURAL.fullmatch(kind.group(1)) and len(parties) > 2 and _with_partner(context, text, sign.end()) == parties:
-        for partner in parties[1:]:
+    more = _elliptic_partners(context, text, sign.end())
+    each = PLURAL.fullmatch(kind.group(1)) and len(parties) > 2 and _with_partner(context, text, sign.end()) == parties
+    if each or (more and _with_partner(context, text, sign.end()) == parties):
+        for partner in [*parties[1:], *more]:
             add_agreement(context, text, kind, [parties[0], partner], status)
             if status == "signed":
                 context.add("COOPERATES_WITH", parties[0], partner, text)
@@ -93,18 +97,32 @@ def _sides(context: Context, text: str, orgs: list[str]) -> list[str]:
 
 def _with_partner(context: Context, text: str, after: int) -> list[str]:
     """'X ... signed a memorandum with Y, Z and W': the subject before the verb and the partners after 'with'."""
-    with_at = re.compile(r"\bwith\s+(?:the\s+)?").search(text, after)
-    if not with_at or with_at.start() - after > 60:
-        return []
     orgs = sentence_orgs(context, text)
-    partners = [m for m in orgs if m.start >= with_at.end()][:1]
-    for mention in orgs:
-        if partners and mention.start > partners[-1].end and LIST_GAP.fullmatch(text[partners[-1].end : mention.start]):
-            partners.append(mention)
+    partners = _partners_after(context, text, orgs, after)
     if not partners:
         return []
     subject = next((context.id_of(m) for m in orgs if m.start < after), None) or context.delegation
     return [x for x in dict.fromkeys([subject, *(context.id_of(m) for m in partners)]) if x]
+
+
+def _partners_after(context: Context, text: str, orgs: list[Mention], after: int) -> list[Mention]:
+    """The organisations listed after the 'with' that follows a signing verb."""
+    with_at = WITH_AT.search(text, after)
+    if not with_at or with_at.start() - after > 60:
+        return []
+    partners = [m for m in orgs if m.start >= with_at.end()][:1]
+    for mention in orgs:
+        if partners and mention.start > partners[-1].end and LIST_GAP.fullmatch(text[partners[-1].end : mention.start]):
+            partners.append(mention)
+    return partners
+
+
+def _elliptic_partners(context: Context, text: str, after: int) -> list[str]:
+    """'X signed an agreement with Y in 2024, and in 2023 with Z': Z signed one of its own with X."""
+    orgs = sentence_orgs(context, text)
+    partners = _partners_after(context, text, orgs, after)
+    more = ELLIPSIS.match(text, partners[-1].end) if partners else None
+    return [i for m in orgs if more and m.start == more.end() and (i := context.id_of(m))]
 
 
 def _already_reported(context: Context, text: str) -> bool:

@@ -143,3 +143,14 @@ def test_the_parent_an_institutes_name_ends_with_is_not_a_party() -> None:
         "signed an agreement on the exchange of students."
     )
     assert agreements(run(text)) == [{"Institute of Diplomacy", "Hubei University"}]
+
+
+def test_a_second_partner_after_an_ellipsis_signed_a_document_of_its_own() -> None:
+    text = (
+        "It should be recalled that in December 2024, Termez State University signed a cooperation agreement "
+        "with Hubei University, and in 2023 with Wuhan Textile University."
+    )
+    assert agreements(run(text)) == [
+        {"Termez State University", "Hubei University"},
+        {"Termez State University", "Wuhan Textile University"},
+    ]
