@@ -107,6 +107,7 @@ def _branches(number: int, text: str, found: list[Mention]) -> list[Mention]:
     return branches
 
 
+ORGANS = {"council", "committee", "board", "senate", "presidium", "administration", "rectorate"}
 CONFUCIUS_IN = re.compile(r"\s+in\s+([A-Z][\w'’-]+)")
 
 
@@ -123,6 +124,7 @@ def _full_unit_names(text: str, orgs: list[Mention]) -> None:
             continue
         joint = text[mention.end : parent.start].strip().lower()
         of = unit.generic and joint in {"of", "of the"} and mention.label != "Lab" and parent.kind != "acronym"
+        of = of and unit.head.lower() not in ORGANS  # 'the Council of X University' is X's, no entity
         if joint in {"at", "at the"} or of:
             full = text[mention.start : parent.end]
             mention.extra_names += [full, re.sub(r"\s*\([^()]*\)$", "", full)]
