@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from loaders.affiliations import GENERIC_UNI, lift_offices, read_affiliations, salient_university
 from loaders.agreements import read_agreement
@@ -37,8 +38,10 @@ from loaders.visits import read_visits
 
 ORG_LABELS = {"University", "Organization"}
 JOINT_UNIT = re.compile(r"jointly (?:establish|creat|open|run|buil[dt]|set up|found)\w*|co-establish|co-found|co-buil|"
-                        r"in partnership with|opened jointly|established by|(?:created|established|set up|founded) "
-                        r"together with", re.IGNORECASE)  # fmt: skip
+                        r"in partnership with|opened jointly|established by|(?:created|established|set up|founded|"
+                        r"opened)(?: [\w-]+){0,3}? together with", re.IGNORECASE)  # fmt: skip
+GENERIC_AT = re.compile(r"\b(?:at|by|in) (?:the|our) (?:university|institute)\b", re.IGNORECASE)
+"""'the China Center was established at the university together with X': the university meant is a founder."""
 OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?")
 LIST_CUT = re.compile(r";\s*|\n\s*[-•–]\s+|:\s*\n")
 CLAUSE_CUT = re.compile(
@@ -188,7 +191,12 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
         parents += [p for p in [named_host(context, mention, mentions)] if p and not parents]
         clause = where_clause(context, text, mentions, _clause(text, mention.start), mention.start)
         if JOINT_UNIT.search(text[clause[0] : clause[1]]):
-            parents += [o for o in _orgs(context, _within(mentions, clause)) if o != local]
+            founders = [o for o in _orgs(context, _within(mentions, clause)) if o != local]
+            if GENERIC_AT.search(text[clause[0] : clause[1]]):
+                founders += [u for u in [salient_university(context, mention)] if u and u not in founders]
+            for a, b in combinations(founders if not parents else [], 2):
+                context.add("COOPERATES_WITH", a, b, text)  # a unit run jointly: its founders cooperate
+            parents += founders
         parents += clause_parents(context, text, mention, mentions)
         parents = parents or founders_before(context, text, mentions, mention.start)
         parents = parents or announced_founders(context, mention)

@@ -362,3 +362,23 @@ def test_the_universities_that_agree_are_the_pair_the_text_last_spoke_of() -> No
     program = next(c.names[0] for c in extraction.candidates if c.label == "Program")
     found = {org for unit, org in relations(extraction, "PART_OF") if unit == program}
     assert found == {"Karshi State University", "Hubei University"}
+
+
+def test_a_unit_established_at_the_university_together_with_a_partner_belongs_to_both() -> None:
+    text = (
+        "A delegation of Hubei University visited Termez State University on May 3. The Rector of Termez State "
+        "University welcomed the guests. He reminded that in 2021 the China Center was established at the "
+        "university together with Wuhan Textile University."
+    )
+    found = relations(run(text), "PART_OF")
+    assert ("China Center", "Termez State University") in found
+    assert ("China Center", "Wuhan Textile University") in found
+
+
+def test_the_founders_of_a_unit_run_jointly_cooperate() -> None:
+    text = (
+        "The delegation of Hubei University also visited Termez State University, where since 2015 the Chinese "
+        "Language Center is working, established together with Wuhan Textile University."
+    )
+    pairs = {frozenset(p) for p in relations(run(text), "COOPERATES_WITH")}
+    assert frozenset({"Termez State University", "Wuhan Textile University"}) in pairs
