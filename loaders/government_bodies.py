@@ -63,3 +63,11 @@ def official_forms(names: list[str]) -> list[str]:
             field = "Foreign Affairs" if match.group("f") == "Foreign" else match.group("f")
             forms.append(f"Ministry of {field} of {COUNTRY_OF_NATIONALITY[match.group('n')]}")
     return [*forms, *names] if forms else names
+
+
+HOST_COUNTRIES = {"kz": "KZ", "kg": "KG", "uz": "UZ", "tj": "TJ", "tm": "TM", "cn": "CN"}
+
+
+def host_country(host: str | None) -> str | None:
+    """The country of a publisher's web address ('kun.uz' → UZ, 'edu.gov.kg' → KG), by its top-level domain."""
+    return HOST_COUNTRIES.get((host or "").lower().rstrip(".").rsplit(".", 1)[-1]) if host else None

@@ -21,7 +21,7 @@ from loaders.company_names import listed_company
 from loaders.doc_context import DocumentContext, same_place
 from loaders.facts import Candidate, Document, Entity, Extraction, Resolution
 from loaders.former_names import find_renamings
-from loaders.government_bodies import is_bare_ministry, official_forms, printed_country, with_country
+from loaders.government_bodies import host_country, is_bare_ministry, official_forms, printed_country, with_country
 from loaders.index import EntityIndex, kept_name, label_group
 from loaders.judgements import Judgements
 from loaders.names import STOPWORDS, fold, is_abbreviation, slugify
@@ -134,7 +134,9 @@ class Resolver:
     def speaking_country(self) -> str | None:
         """The country the document speaks from: its publisher's, else the one it talks about most."""
         publisher = self.context.publisher
-        return publisher.country if publisher is not None and publisher.country else self.context.main_country()
+        if publisher is not None and publisher.country:
+            return publisher.country
+        return host_country(self.extraction.document.publisher) or self.context.main_country()
 
     def registry_org(self, names: list[str], candidate: Candidate) -> RegistryOrg | None:
         """The registry organisation the full names denote, if one stands out."""

@@ -28,3 +28,12 @@ def test_a_bare_ministry_takes_the_country_a_title_prints_for_it() -> None:
     loader = Loader()
     keys = loader.keys(org("Ministry of Preschool and School Education"), text=text)
     assert keys[0].endswith("of_uzbekistan")
+
+
+def test_a_bare_ministry_of_a_publisher_known_by_its_address_only() -> None:
+    text = (
+        "Xinjiang University and Shihezi University signed with Nukus. The Ministry of Digital Technologies backed it."
+    )
+    loader = Loader()
+    keys = loader.keys(org("Ministry of Digital Technologies"), text=text, publisher="daryo.uz")
+    assert keys[0].endswith("of_uzbekistan")
