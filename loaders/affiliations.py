@@ -59,6 +59,12 @@ UNIT_HEAD = re.compile(
     r"(?:[^.;]|(?<=Dr)\.|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Prof)\.){0,120}$",
     re.IGNORECASE,
 )
+ITS_HEAD = re.compile(
+    r"(?:^|[.;]\s*)\W*Its\s+(?P<title>head|director|leader|chief|manager|rector|president)(?P<unit>(?!))?\s+"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$",
+    re.IGNORECASE,
+)
+"""'Its director X said ...': the head of what the last sentence was about."""
 GENERIC_UNIT = re.compile(
     r"^\W*(?:the|this|our)\s+(?:[\w-]+\s+){0,2}?(laboratory|lab|cent(?:re|er)|institute|classroom|workshop)\b",
     re.IGNORECASE,
@@ -103,7 +109,7 @@ def read_affiliations(context: Context, text: str, mentions: list[Mention]) -> N
 def _unit_head(context: Context, text: str, person: Mention) -> tuple[str, str] | None:
     """'Its head, candidate of sciences X, said', 'Director of the laboratory is professor ... X': the head of the
     unit the text last named (a unit whose name has that word: 'laboratory'), or of the last sentence's subject."""
-    said = UNIT_HEAD.search(text[: person.start])
+    said = UNIT_HEAD.search(text[: person.start]) or ITS_HEAD.search(text[: person.start])
     if said is None:
         return None
     word = said.group("unit") or _generic_subject(context, person.sentence)
@@ -113,8 +119,9 @@ def _unit_head(context: Context, text: str, person: Mention) -> tuple[str, str] 
         if (m.sentence, m.start) < (person.sentence, said.start())
         and context.label(context.id_of(m)) in ORG_LABELS | {"Lab"}
     ]
+    kinds = {"Lab"} if said.group("unit") else ORG_LABELS | {"Lab"}  # 'The ... Center will ...' may be a body
     if word:
-        named = [m for m in named if word[:3].lower() in m.text.lower() and context.label(context.id_of(m)) == "Lab"]
+        named = [m for m in named if word[:3].lower() in m.text.lower() and context.label(context.id_of(m)) in kinds]
     elif named:
         named = [m for m in named if m.sentence == named[-1].sentence][:1]  # 'its': the last sentence's subject
     local = context.id_of(named[-1]) if named else None

@@ -230,3 +230,14 @@ def test_a_title_that_names_its_body_by_the_head_word_alone() -> None:
     found = affiliations(text)
     assert ("Zhang Wei", "Department of Education of Hubei Province") in found
     assert ("Zhang Wei", "Hubei University") not in found
+
+
+def test_its_director_heads_what_the_last_sentence_was_about() -> None:
+    text = (
+        "A delegation of Hubei University visited Termez State University on May 3. The Regional Center for "
+        "Water Innovation of Surkhandarya will also take part in the project. Its director Aziz Bakhodirovich "
+        "Karimov said the centre will provide land plots."
+    )
+    found = affiliations(text)
+    assert ("Aziz Bakhodirovich Karimov", "Hubei University") not in found
+    assert any(person == "Aziz Bakhodirovich Karimov" and "Water Innovation" in org for person, org in found)
