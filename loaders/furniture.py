@@ -17,10 +17,10 @@ MEDIA = re.compile(
     r"Astana Times)\b"
 )
 CREDIT_LINE = re.compile(
-    r"^\s*(?:Source|Editor|Author|Reporter|Correspondent)\s*:|\|\s*Editor\s*:",
+    r"^\s*(?:Source|Editor|Author|Reporter|Correspondent|Previous|Prev|Next)\s*:|\|\s*Editor\s*:",
     re.I,
 )
-"""A line that attributes the story: 'Source: Xinhua | 2023-06-11 | Editor: huaxia', 'Author: ...'. (A photo credit
+"""A line that attributes the story or links another: 'Source: Xinhua | Editor: huaxia', 'Next: ...'. (A photo credit
 may name the publisher's own unit, which annotators keep: there only a medium's name is dropped.)"""
 MASTHEAD_CHARS = 80
 """A line this short naming a medium is a masthead ('TURKMENISTAN TODAY | State News Agency of Turkmenistan (TDH)')."""

@@ -143,6 +143,8 @@ def _initiatives(number: int, text: str) -> list[Mention]:
                 surface, start = surface[noise.end() :], start + noise.end()
             if "Institute" in text[match.end() : match.end() + 40].split(".", maxsplit=1)[0][:12]:
                 continue
+            if in_furniture(text, start, start + len(surface)):
+                continue  # 'Previous: X Holds Seminar on Belt and Road Education': another article's title
             found.append(Mention(number, start, start + len(surface), surface, "initiative", "Initiative",
                                  initiative=key))  # fmt: skip
     return found

@@ -191,3 +191,14 @@ def test_a_rector_after_a_long_name_and_a_council_of_a_university() -> None:
     assert found["Samarkand University of Economics"] == "University"
     assert found["Bakhrom Toshpulatov"] == "Person"
     assert not any(n.startswith("Council") for n in found)
+
+
+def test_links_to_other_articles_name_nothing_of_the_story() -> None:
+    text = (
+        "Osh State University signed an agreement with Kashgar University.\n"
+        "Previous: OshSU Hosts Forum on Belt and Road Education\n"
+        "Next: Naryn State University Opens Chinese Language Center"
+    )
+    found = typed(text)
+    assert "Naryn State University" not in found
+    assert not any(label == "Initiative" for label in found.values())
