@@ -61,9 +61,23 @@ def find_mentions(text: str) -> tuple[list[Sentence], list[Mention]]:
     """The sentences of a text and every mention in them, in text order."""
     sentences = split_sentences(text)
     mentions: list[Mention] = []
+    links = False
     for number, sentence in enumerate(sentences):
-        mentions += sentence_mentions(number, sentence.text)
+        links = bool(READ_ALSO.match(sentence.text)) or (links and _link_title(sentence.text))
+        if not links:
+            mentions += sentence_mentions(number, sentence.text)
     return sentences, mentions
+
+
+READ_ALSO = re.compile(
+    r"(?:Read (?:also|more)|Related(?: news| articles| stories)?|See also|More news|Other news)\s*:?\s*$"
+)
+"""A line that opens a list of other articles' titles ('Read also:' then one title a line)."""
+
+
+def _link_title(line: str) -> bool:
+    """A headline-like line (short, no full stop) under 'Read also:': another article's title."""
+    return len(line) <= 140 and not line.rstrip().endswith((".", "!", "?", ":"))
 
 
 def sentence_mentions(number: int, text: str) -> list[Mention]:

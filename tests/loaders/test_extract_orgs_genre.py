@@ -202,3 +202,15 @@ def test_links_to_other_articles_name_nothing_of_the_story() -> None:
     found = typed(text)
     assert "Naryn State University" not in found
     assert not any(label == "Initiative" for label in found.values())
+
+
+def test_titles_listed_under_read_also_name_nothing_of_the_story() -> None:
+    text = (
+        "Osh State University signed an agreement with Kashgar University.\n"
+        "Read also:\n"
+        "Naryn State University and Lanzhou University open Chinese center\n"
+        "Bishkek hosts Belt and Road forum"
+    )
+    found = typed(text)
+    assert "Naryn State University" not in found and "Lanzhou University" not in found
+    assert {"Osh State University", "Kashgar University"} <= set(found)
