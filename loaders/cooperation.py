@@ -66,6 +66,12 @@ COORDINATED = re.compile(
 """'X and Y (will) jointly / agreed / cooperate / established a ...' right after a list of two or more."""
 INCLUDING = re.compile(r"[^.;:]{0,80}?\b(?:including|such as|among them|among which|in particular)\s+(?:the\s+)?", re.I)
 """'cooperates with more than 50 universities, including X and Y'."""
+JOINS = re.compile(
+    r"\b(?:will|would|is to|are to)\s+(?:also\s+)?(?:take part|participate|be involved|join)\s+in\s+(?:the|this)\s+"
+    r"(?:project|work|programme|program)\b",
+    re.IGNORECASE,
+)
+"""'X will also take part in the project': a third partner of the two sides' joint project."""
 AGREED_THAT = re.compile(r"\bagreed (?:that|on)\s+", re.IGNORECASE)
 WITH_WHICH = re.compile(r"\bwith (?:which|whom)\b", re.IGNORECASE)
 WITH_WHICH_OURS = re.compile(
@@ -138,6 +144,7 @@ def _linked_groups(context: Context, text: str, orgs: list[Mention]) -> list[lis
     groups += _coordinated(context, text, orgs)
     groups += _partners_with_which(context, text, orgs)
     groups += _partner_of_the_university(context, text, orgs)
+    groups += _joins_the_project(context, text, orgs)
     groups += _supporters(context, text, orgs, groups)
     return [g for g in groups if len(set(g)) > 1]
 
@@ -232,6 +239,13 @@ def _partner_of_the_university(context: Context, text: str, orgs: list[Mention])
         return []
     ours = _salient_university(context, before[-1].sentence, also_in_sentence=before[-1])
     return [[context.id_of(before[-1]) or "", *ours]]
+
+
+def _joins_the_project(context: Context, text: str, orgs: list[Mention]) -> list[list[str]]:
+    """'The X Center will also take part in the project': X with each of the document's two sides."""
+    joins = JOINS.search(text)
+    subject = _subject(context, text, orgs, joins.start()) if joins else []
+    return [[*subject, side] for side in main_pair(context) if subject and side not in subject]
 
 
 def _supporters(context: Context, text: str, orgs: list[Mention], groups: list[list[str]]) -> list[list[str]]:

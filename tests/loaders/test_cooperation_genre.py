@@ -156,3 +156,14 @@ def test_the_partner_with_which_the_university_has_cooperated() -> None:
     )
     pairs = {frozenset(p) for p in relations(run(text), "COOPERATES_WITH")}
     assert frozenset({"Termez State University", "Hubei University"}) in pairs
+
+
+def test_a_body_that_will_take_part_in_the_project_cooperates_with_both_sides() -> None:
+    text = (
+        "A delegation of Hubei University visited Termez State University on May 3 and signed a memorandum on a "
+        "joint laboratory. The Surkhandarya Water Management Agency will also take part in the project."
+    )
+    pairs = {frozenset(p) for p in relations(run(text), "COOPERATES_WITH")}
+    center = "Surkhandarya Water Management Agency"
+    assert frozenset({center, "Hubei University"}) in pairs
+    assert frozenset({center, "Termez State University"}) in pairs
