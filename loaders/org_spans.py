@@ -120,6 +120,9 @@ def extend_right(tokens: list[Token], h: int, kind: str) -> tuple[int, str | Non
                 break
             end, i = stop, stop + 1
             continue
+        if word in {'"', "“", "«"} and tokens[h].bare.lower() in COMPANY_HEADS and (stop := _quoted(tokens, i)):
+            end, i = stop, stop + 1  # 'Tajik-Chinese Mining Company "Zijin"'
+            continue
         if word == "under" and (stop := under_state(tokens, i + 1)) is not None:
             end, i = stop, stop + 1  # '... Center of the Aral Sea Region under the President of Uzbekistan'
             continue
@@ -171,8 +174,29 @@ def eponym_at(tokens: list[Token], i: int) -> tuple[int | None, str | None]:
     if _eponym_word(tokens, i) or (i < len(tokens) and tokens[i].text[:1].isupper() and tokens[i].text.isalpha()):
         if i == start and _eponym_word(tokens, i + 1) and not _person_follows(tokens, i + 2):
             i += 1  # 'named after Jusup Balasagyn', 'named after Islam Karimov' (not after 'M. Osimi')
+        while i + 2 < len(tokens) and tokens[i + 1].text in NAME_PARTICLES and _particle_name(tokens[i + 2]):
+            i += 2  # 'named after Abu Ali ibn Sino', 'named after Abu Nasr al Farabi'
         return i, " ".join(t.text for t in tokens[start : i + 1])
     return None, None
+
+
+NAME_PARTICLES = {"ibn", "bin", "al", "ul", "ad", "ar", "as", "ash", "az", "ibni"}
+
+
+COMPANY_HEADS = {"company", "corporation", "concern", "group"}
+
+
+def _quoted(tokens: list[Token], i: int) -> int | None:
+    """The closing quote of a short capitalised name opening at i ('"Zijin"', '«Kazakhtelecom»'), if any."""
+    for j in range(i + 1, min(i + 6, len(tokens))):
+        if tokens[j].text in {'"', "”", "»"}:
+            return j if j > i + 1 and tokens[i + 1].text[:1].isupper() else None
+    return None
+
+
+def _particle_name(token: Token) -> bool:
+    """The name after 'ibn', 'al' ('Sino' in 'Abu Ali ibn Sino', whatever else the word may be)."""
+    return token.text[:1].isupper() and token.text.isalpha() and not head_kind(token)
 
 
 def _person_follows(tokens: list[Token], i: int) -> bool:

@@ -214,3 +214,12 @@ def test_titles_listed_under_read_also_name_nothing_of_the_story() -> None:
     found = typed(text)
     assert "Naryn State University" not in found and "Lanzhou University" not in found
     assert {"Osh State University", "Kashgar University"} <= set(found)
+
+
+def test_eponyms_with_particles_and_companies_with_a_quoted_name() -> None:
+    found = typed(
+        "Students of Samarkand State Medical Institute named after Abu Ali ibn Sino and of the Sino-Kyrgyz "
+        'Mining Company "Altynken" took part.'
+    )
+    assert found["Samarkand State Medical Institute named after Abu Ali ibn Sino"] == "University"
+    assert found['Sino-Kyrgyz Mining Company "Altynken"'] == "Organization"
