@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from loaders.gazetteer import is_chinese_name
+
 if TYPE_CHECKING:
     from loaders.mentions import Mention
     from loaders.relations import Context
@@ -18,6 +20,7 @@ LED_BY = re.compile(
 )
 """'a delegation of X (city) headed by the Party Secretary of the university Y': Y leads X's delegation."""
 DELEGATION_HEAD = re.compile(r"\bdelegation\s+(?:of|from)\s+(?:the\s+)?$|^\s*(?:['’]s\s+)?delegation\b", re.I)
+BARE_MINISTER = re.compile(r"(?:(?:first\s+)?(?:deputy|vice)[- ]?)?minister", re.IGNORECASE)
 GENERIC_HEAD = re.compile(
     r"\bof\s+(?:the\s+)?(department|ministry|institute|cent(?:er|re)|academy|committee|council|agency|laboratory)$",
     re.IGNORECASE,
@@ -58,3 +61,26 @@ def head_named(context: Context, person: Mention, mentions: list[Mention]) -> li
         and context.label(context.id_of(m)) in ORG_LABELS | {"Lab"}
     ]
     return [i for i in named[-1:] if i]
+
+
+def bare_minister(context: Context, person: Mention, title: str) -> list[str]:
+    """'The project was supported by the Ministry of X. Deputy minister Y said ...': a minister's title that names
+    no ministry is of the ministry named first in that sentence (before the name) or the one before it."""
+    if not BARE_MINISTER.fullmatch(title):
+        return []
+    for number in (person.sentence, person.sentence - 1):
+        said = [
+            context.id_of(m)
+            for m in context.mentions
+            if m.sentence == number and (number < person.sentence or m.end <= person.start) and "Ministry" in m.text
+        ]
+        if said:
+            return [i for i in said[:1] if i and context.label(i) in ORG_LABELS and _compatriot(context, i, person)]
+    return []
+
+
+def _compatriot(context: Context, ministry: str, person: Mention) -> bool:
+    """A Chinese name for a Chinese ministry, another name for another country's (or one whose country is unknown)."""
+    country = context.candidate(ministry).country
+    chinese = is_chinese_name(person.text.split())
+    return country is None or (country == "CN") == chinese

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from loaders.affiliation_cues import delegation_led, head_named
+from loaders.affiliation_cues import bare_minister, delegation_led, head_named
 from loaders.cooperation import is_official
 from loaders.coref import abbreviates
 from loaders.gazetteer import GOVERNMENT_TITLES, country_of
@@ -156,7 +156,7 @@ def _title_orgs(context: Context, text: str, person: Mention, mentions: list[Men
         return [office], True  # lifted to the office's university once PART_OF is known (lift_offices)
     words = {w.lower() for w in re.findall(r"[\w-]+", title)}
     if words & GOVERNMENT_TITLES or country_of(title):
-        return [], False
+        return bare_minister(context, person, title), True
     if context.host and _receives(text, person):
         return [context.host], False
     side = context.delegation or (context.publisher.local_id if context.publisher else None)

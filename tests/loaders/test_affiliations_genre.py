@@ -241,3 +241,14 @@ def test_its_director_heads_what_the_last_sentence_was_about() -> None:
     found = affiliations(text)
     assert ("Aziz Bakhodirovich Karimov", "Hubei University") not in found
     assert any(person == "Aziz Bakhodirovich Karimov" and "Water Innovation" in org for person, org in found)
+
+
+def test_a_bare_minister_title_is_of_the_ministry_just_named_in_that_country() -> None:
+    text = (
+        "The project was supported by the Ministry of Higher Education of Uzbekistan. Deputy minister Aziz "
+        "Bakhodirovich Karimov, who joined the meeting online, praised the laboratory. The Ministry of Education of "
+        "the People's Republic of China sent greetings. Minister Rustam Saidov spoke next."
+    )
+    found = affiliations(text)
+    assert ("Aziz Bakhodirovich Karimov", "Ministry of Higher Education of Uzbekistan") in found
+    assert ("Rustam Saidov", "Ministry of Education of the People's Republic of China") not in found
