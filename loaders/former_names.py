@@ -25,7 +25,9 @@ _THE = r"(?:the\s+)?"
 _GENERIC = r"(?:[Tt]he|[Oo]ur|[Tt]his)\s+(?:university|institute|academy|college|school)"
 _UNIT = r"(?:[Tt]he|[Tt]his)\s+(?:center|centre|laboratory|institute|classroom)"
 """'the center was renamed X': a unit the sentence before names."""
-_SUBJECT = rf"(?P<now>{_NAME}|{_GENERIC})"
+_DESCRIBED = r"[Tt]he\s+(?:[A-Z][a-z]+\s+){1,2}(?:university|institute|academy|college)(?:\s+of\s+[A-Z][a-z]+)?"
+"""'the Agrarian university of Tajikistan': the one institution whose name holds these capitalised words."""
+_SUBJECT = rf"(?P<now>{_NAME}|{_GENERIC}|{_DESCRIBED})"
 _YEAR = r"(?:\s+in\s+(?:\d{4}|[A-Z][\w'’-]+)){0,2}"
 """'in 1958', 'in 1897 in Hangzhou', 'in Alar in 1958'."""
 _UNTIL = r"(?:\s+and\s+known(?:\s+until\s+\d{4})?)?"
@@ -177,6 +179,8 @@ def _subject(
     printed: str, start: int, text: str, orgs: list[Candidate], definitions: dict[str, str]
 ) -> Candidate | None:
     """The institution a statement is about: named, else the one organisation named just before it."""
+    if re.fullmatch(_DESCRIBED, printed):
+        return _described(printed, orgs)
     if not re.fullmatch(_GENERIC, printed):
         return _named(printed, orgs)
     sentence = _sentence_start(text, start)
@@ -186,6 +190,17 @@ def _subject(
         if before:
             return next(iter(before.values())) if len(before) == 1 else None
     return None
+
+
+def _described(printed: str, orgs: list[Candidate]) -> Candidate | None:
+    """'the Agrarian university of Tajikistan': the one institution with 'Agrarian' (and 'Tajik...') in a name."""
+    words = [w.lower()[:5] for w in re.findall(r"\b[A-Z][a-z]+", printed) if w != "The"]
+    fits = [
+        c
+        for c in orgs
+        if c.label != "Lab" and any(all(w in {x[:5] for x in n.lower().split()} for w in words) for n in c.names)
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _unit_before(printed: str, start: int, text: str, orgs: list[Candidate]) -> Candidate | None:

@@ -57,3 +57,14 @@ def test_a_former_name_of_a_name_with_a_comma_list() -> None:
         "Ministry of Digital Development, Innovation and Aerospace",
         "Ministry of Information and Communications",
     ) in renamed(text)
+
+
+def test_a_described_subject_is_the_institution_whose_name_holds_its_words() -> None:
+    text = (
+        "The delegation of the Kyrgyz Agrarian University named after K.I. Skryabin visited Urumqi. It should be "
+        "noted that the Agrarian university of Kyrgyzstan was founded in 1933 as the Kyrgyz Zootechnical Institute."
+    )
+    assert (
+        "Kyrgyz Agrarian University named after K.I. Skryabin",
+        "Kyrgyz Zootechnical Institute",
+    ) in renamed(text)
