@@ -37,19 +37,25 @@ STOP = {"with", "between", "at", "by", "which", "that", "who", "for", "to", "fro
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"}  # fmt: skip
 MAX_FIELD_WORDS = 8
-QUOTED_TAIL = re.compile(r"\s+(?:in the (?:direction|field|specialty) (?:of )?)?[“\"«][A-Z][^”\"»]{2,60}[”\"»]")
+QUOTED_TAIL = re.compile(
+    r"\s+(?:in (?:the (?:direction|field|specialty) (?:of )?)?)?[“\"«][A-Z][^”\"»]{2,60}[”\"»]", re.IGNORECASE
+)
+"""'double-degree programme "Geoinformatics"', '... programme in "Water Resources and Water Use"'."""
 NOT_YET = re.compile(
     r"\b(?:plan\w*\s+to|hop(?:e|es|ed|ing)\s+to|expected to|agreed to prepare|discuss\w*|propos\w*|intend\w*|"
     r"would like to|is to be signed)\b",
     re.IGNORECASE,
 )
 """A programme only planned, hoped for or discussed is not yet a programme (GOLD_FORMAT: a concrete one)."""
+TO_BE_AGREED = re.compile(r"\b(?:agreed to (?:sign|conclude)|will sign)\b", re.IGNORECASE)
+"""'agreed to sign an agreement on a double diploma programme': the programme too is still to come (a unit to be
+created by such an agreement is annotated all the same)."""
 
 
 def find_programs(text: str) -> list[tuple[int, int]]:
     """Where one sentence names concrete programmes: (start, end) of each name as printed."""
     found: list[tuple[int, int]] = []
-    if NOT_YET.search(text):
+    if NOT_YET.search(text) or TO_BE_AGREED.search(text):
         return found
     for match in PROGRAM.finditer(text):
         if not CONCRETE.search(match.group()):
