@@ -87,7 +87,9 @@ def _in_city(context: Context, city: str) -> list[str]:
     """The organisations the article places in a city ('X in Kaifeng', 'X (Kaifeng)', named after it) or in a
     country ('to China': the article's one Chinese organisation)."""
     if city in COUNTRY_NAMES:
-        return [c.local_id for c in context.candidates if c.label in ORG_LABELS and c.country == country_of(city)]
+        there = [c.local_id for c in context.candidates if c.label in ORG_LABELS and c.country == country_of(city)]
+        sides = [s for s in dict.fromkeys([context.delegation, context.host]) if s in there]
+        return sides if len(sides) == 1 else there  # 'to China': the document's Chinese side, if it has one
     found = [c.local_id for c in context.candidates if c.label in ORG_LABELS and any(city in n for n in c.names)]
     for mention in context.mentions:
         local = context.id_of(mention)

@@ -258,3 +258,12 @@ def test_a_visit_without_a_named_host_went_to_the_partner_of_what_was_done_durin
         "During the visit, a memorandum was signed with the Karakalpak State University named after Berdakh."
     )
     assert ("Hubei University", "Karakalpak State University named after Berdakh") in visits(text)
+
+
+def test_a_recalled_visit_to_a_country_went_to_the_documents_side_from_that_country() -> None:
+    text = (
+        "A delegation of Hubei University paid a visit to Termez from May 3 to 5. The visit followed the memorandum "
+        "signed in 2023, during the visit of the delegation of Termez State University to China. Professors of "
+        "Wuhan Textile University joined the delegation."
+    )
+    assert ("Termez State University", "Hubei University") in visits(text)
