@@ -25,7 +25,8 @@ PLANNED = re.compile(
     r"hop(?:e|es|ed|ing) to|expect\w* to|ready to|would like to|agreed to prepare|are to)\b",
     re.I,
 )
-LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+LIST_GAP = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+"""Between two listed parties: ', ', ' and ', after a parenthesis ('X (East China) and the Y')."""
 THE_TWO = re.compile(r"\bthe two (?:universities|institutions|institutes)\b", re.IGNORECASE)
 TOPIC = re.compile(r"\b(?:on|in the fields? of|for|providing for|to)\s+(?:the\s+)?([^.,;]{4,80})", re.IGNORECASE)
 

@@ -154,3 +154,12 @@ def test_a_second_partner_after_an_ellipsis_signed_a_document_of_its_own() -> No
         {"Termez State University", "Hubei University"},
         {"Termez State University", "Wuhan Textile University"},
     ]
+
+
+def test_parties_listed_after_between_may_carry_a_parenthesis() -> None:
+    text = (
+        "The Minister received the Ambassador of China. On the same day in the Ministry of Education of Tajikistan "
+        "the agreement between Hubei University (Wuhan) and the Tajik Technical University on joint training was "
+        "signed."
+    )
+    assert agreements(run(text)) == [{"Hubei University", "Tajik Technical University"}]
