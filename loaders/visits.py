@@ -37,6 +37,7 @@ HOSTED = re.compile(
     r"(?:\s+(?:of|from|led by)\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
+RECEIVED = re.compile(r"\b(?:received|welcomed|greeted|hosted)\s+(?:the\s+)?$", re.IGNORECASE)
 MEETING_OF = re.compile(
     r"\b(?:meeting|talks|negotiations) of\s+(?P<host>[^.;]{3,160}?)\s+with (?:the |a )?(?:[\w-]+ ){0,2}?delegations?\b",
     re.IGNORECASE,
@@ -71,7 +72,7 @@ def read_visits(context: Context, text: str, mentions: list[Mention]) -> list[tu
         or _led_to_city(context, text, mentions)
         or _meeting_of(context, text, mentions)
     )
-    recalled = [] if pairs else delegation_to_city(context, text, mentions)
+    recalled = [] if pairs else delegation_to_city(context, text, mentions) or _received_person(context, text, mentions)
     attended = [] if pairs else _attended(context, text, mentions)
     pairs = pairs or ([] if attended else _visited(context, text, mentions))
     pairs = pairs or ([] if attended else stayed_in_city(context, text, mentions))
@@ -189,6 +190,18 @@ def _hosted(context: Context, text: str, mentions: list[Mention]) -> list[tuple[
     if visitor is None and context.delegation != host:
         visitor = context.delegation
     return [(visitor, host)] if visitor and host else []
+
+
+def _received_person(context: Context, text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
+    """'the Minister of X A received the Ambassador of China in X Mr. B': B's embassy visited A's ministry."""
+    people = [m for m in mentions if m.person]
+    for guest in people[1:]:
+        span = guest.person.title_span if guest.person else None
+        starts = min(guest.start, span[0]) if span else guest.start
+        if RECEIVED.search(text[:starts]):
+            hosts, visitors = _works_for(context, people[0]), _works_for(context, guest)
+            return [(v, h) for v in visitors[:1] for h in hosts[:1]]
+    return []
 
 
 def _meeting_of(context: Context, text: str, mentions: list[Mention]) -> list[tuple[str, str]]:

@@ -267,3 +267,20 @@ def test_a_recalled_visit_to_a_country_went_to_the_documents_side_from_that_coun
         "Wuhan Textile University joined the delegation."
     )
     assert ("Termez State University", "Hubei University") in visits(text)
+
+
+def test_an_official_received_by_a_minister_visited_the_ministry_without_becoming_the_host() -> None:
+    text = (
+        "On May 3 the Minister of Education of the Republic of Tajikistan Rustam Saidov received the Ambassador "
+        "of the People's Republic of China in the Republic of Tajikistan Mr. Li Gang. The Embassy of the People's "
+        "Republic of China in the Republic of Tajikistan will support the new centre. A delegation of Hubei "
+        "University stayed in Dushanbe and visited the Tajik Technical University, where the guests were "
+        "introduced to the Faculty of Energy."
+    )
+    extraction = run(text)
+    found = relations(extraction, "VISITED")
+    assert (
+        "Embassy of the People's Republic of China in the Republic of Tajikistan",
+        "Ministry of Education of the Republic of Tajikistan",
+    ) in found
+    assert ("Faculty of Energy", "Tajik Technical University") in relations(extraction, "PART_OF")
