@@ -55,10 +55,9 @@ created by such an agreement is annotated all the same)."""
 def find_programs(text: str) -> list[tuple[int, int]]:
     """Where one sentence names concrete programmes: (start, end) of each name as printed."""
     found: list[tuple[int, int]] = []
-    if NOT_YET.search(text) or TO_BE_AGREED.search(text):
-        return found
     for match in PROGRAM.finditer(text):
-        if not CONCRETE.search(match.group()):
+        before = text[: match.start()]
+        if not CONCRETE.search(match.group()) or NOT_YET.search(before) or TO_BE_AGREED.search(before):
             continue
         end = _tail_end(text, match.end())
         if end == match.end():

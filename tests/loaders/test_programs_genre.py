@@ -24,3 +24,15 @@ def test_a_programme_still_to_be_agreed_is_not_yet_a_programme() -> None:
         'in "Agronomy" before the new academic year.'
     )
     assert not labels(run(text), "Program")
+
+
+def test_an_expectation_after_the_programme_does_not_unmake_it() -> None:
+    text = (
+        "Termez State University and Hubei University will also conclude an agreement on a 2+2 joint bachelor's "
+        "programme in industrial robotics; the first students are expected to be admitted in September 2027."
+    )
+    extraction = run(text)
+    program = "2+2 joint bachelor's programme in industrial robotics"
+    assert program in labels(extraction, "Program")
+    owners = {org for unit, org in relations(extraction, "PART_OF") if unit == program}
+    assert owners == {"Termez State University", "Hubei University"}
