@@ -102,17 +102,9 @@ def _stops_name(tokens: list[Token], i: int, last: int | None) -> bool:
         return True
     if _initialled(tokens, i):
         return True  # 'Dean of the Faculty of Philology Omarov B.K.', '... of Philology B.K. Omarov
-    if last is None:
+    if last is None or (not is_place(tokens[last].bare) and tokens[last].text.lower() != "republic"):
         return False
-    if not is_place(tokens[last].bare) and tokens[last].text.lower() != "republic":
-        return _central_asian_person(tokens, i)  # '... University of Economics Kongratbay Sharipov'
     return _person_shaped(tokens, i)
-
-
-def _central_asian_person(tokens: list[Token], i: int) -> bool:
-    """A given name and a surname with a Central Asian ending at i ('Kongratbay Sharipov', 'Aida Bekova')."""
-    words = [t.text for t in tokens[i : i + 2] if PERSON_WORD.fullmatch(t.text) and not head_kind(t)]
-    return len(words) == 2 and not is_place(words[0]) and has_surname_ending(words[1:])
 
 
 def _initialled(tokens: list[Token], i: int) -> bool:
