@@ -39,9 +39,10 @@ from loaders.visits import read_visits
 ORG_LABELS = {"University", "Organization"}
 JOINT_UNIT = re.compile(r"jointly (?:establish|creat|open|run|buil[dt]|set up|found)\w*|co-establish|co-found|co-buil|"
                         r"in partnership with|opened jointly|established by|(?:created|established|set up|founded|"
-                        r"opened)(?: [\w-]+){0,3}? together with", re.IGNORECASE)  # fmt: skip
+                        r"opened|launched|inaugurated)(?: [\w'’.-]+){0,10}? together with", re.IGNORECASE)  # fmt: skip
 GENERIC_AT = re.compile(r"\b(?:at|by|in) (?:the|our) (?:university|institute)\b", re.IGNORECASE)
 """'the China Center was established at the university together with X': the university meant is a founder."""
+CLAUSE_SPLIT = re.compile(r",\s+and\s+|;\s*")
 OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?")
 LIST_CUT = re.compile(r";\s*|\n\s*[-•–]\s+|:\s*\n")
 CLAUSE_CUT = re.compile(
@@ -217,9 +218,11 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
 
 
 def _only_planned(context: Context, local: str | None) -> bool:
-    """A unit the text only plans or proposes ('plan to sign an agreement on the creation of a joint lab')."""
-    said = [context.sentences[m.sentence].text for m in context.mentions if context.id_of(m) == local]
-    return bool(said) and all(NOT_YET.search(text) for text in said)
+    """A unit the text only plans or proposes ('plan to sign an agreement on the creation of a joint lab'); what
+    a sentence discusses after naming the unit ('the laboratories of X, where internships were discussed') is no
+    plan for it, nor is what an earlier clause discussed."""
+    said = [context.sentences[m.sentence].text[: m.start] for m in context.mentions if context.id_of(m) == local]
+    return bool(said) and all(NOT_YET.search(CLAUSE_SPLIT.split(text)[-1]) for text in said)
 
 
 def _programs(context: Context, text: str, mentions: list[Mention], orgs: list[str]) -> None:

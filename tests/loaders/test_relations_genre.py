@@ -382,3 +382,21 @@ def test_the_founders_of_a_unit_run_jointly_cooperate() -> None:
     )
     pairs = {frozenset(p) for p in relations(run(text), "COOPERATES_WITH")}
     assert frozenset({"Termez State University", "Wuhan Textile University"}) in pairs
+
+
+def test_a_unit_launched_at_one_university_together_with_another_belongs_to_both() -> None:
+    text = (
+        "The Uzbek-Chinese Joint Laboratory of Smart Irrigation has been launched at the Karshi State University "
+        "named after A. Navoi together with Hubei University from Wuhan."
+    )
+    found = relations(run(text), "PART_OF")
+    assert ("Uzbek-Chinese Joint Laboratory of Smart Irrigation", "Hubei University") in found
+
+
+def test_a_unit_visited_after_a_clause_that_discussed_plans_is_no_plan() -> None:
+    text = (
+        "A delegation of Termez State University visited Hubei University on May 3. The delegation also held a "
+        "meeting at Wuhan Textile University, where internships were discussed, and got acquainted with the "
+        "laboratories of the School of Chemistry of Hubei University."
+    )
+    assert ("School of Chemistry", "Hubei University") in relations(run(text), "PART_OF")
