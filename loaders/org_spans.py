@@ -190,8 +190,15 @@ def _quoted(tokens: list[Token], i: int) -> int | None:
     """The closing quote of a short capitalised name opening at i ('"Zijin"', '«Kazakhtelecom»'), if any."""
     for j in range(i + 1, min(i + 6, len(tokens))):
         if tokens[j].text in {'"', "”", "»"}:
-            return j if j > i + 1 and tokens[i + 1].text[:1].isupper() else None
+            following = tokens[j + 1].text.lower() if j + 1 < len(tokens) else ""
+            named = j > i + 1 and tokens[i + 1].text[:1].isupper() and following not in QUOTED_THINGS
+            return j if named else None
     return None
+
+
+QUOTED_THINGS = {"programme", "program", "project", "initiative", "contest", "competition", "award", "platform",
+                 "course", "courses", "scholarship", "forum", "campaign"}  # fmt: skip
+"""'the Minsk Corporation "Bright Minds" programme': a quoted name before these is the thing's, not the company's."""
 
 
 def _particle_name(token: Token) -> bool:
