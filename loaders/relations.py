@@ -42,6 +42,7 @@ JOINT_UNIT = re.compile(r"jointly (?:establish|creat|open|run|buil[dt]|set up|fo
                         r"opened|launched|inaugurated)(?: [\w'’.-]+){0,10}? together with", re.IGNORECASE)  # fmt: skip
 GENERIC_AT = re.compile(r"\b(?:at|by|in) (?:the|our) (?:university|institute)\b", re.IGNORECASE)
 """'the China Center was established at the university together with X': the university meant is a founder."""
+ON_THE_PART = re.compile(r"^\W*(?:On|From) the (?:part|side) of\s+(?:the\s+)?", re.IGNORECASE)
 CLAUSE_SPLIT = re.compile(r",\s+and\s+|;\s*")
 OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?")
 LIST_CUT = re.compile(r";\s*|\n\s*[-•–]\s+|:\s*\n")
@@ -189,7 +190,8 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
         if context.label(local) != "Lab" or not mention.org or _only_planned(context, local):
             continue
         parents = _named_parents(context, mention, mentions) + listed_owner(context, text, mention, mentions)
-        parents += [p for p in [named_host(context, mention, mentions)] if p and not parents]
+        if not parents:
+            parents = [p for p in [named_host(context, mention, mentions) or _side_of(context, text, mentions)] if p]
         clause = where_clause(context, text, mentions, _clause(text, mention.start), mention.start)
         if JOINT_UNIT.search(text[clause[0] : clause[1]]):
             founders = [o for o in _orgs(context, _within(mentions, clause)) if o != local]
@@ -215,6 +217,14 @@ def _part_of(context: Context, text: str, mentions: list[Mention]) -> None:
             parents = [context.host]
         for parent in dict.fromkeys(parents):
             context.add("PART_OF", local, parent, text)
+
+
+def _side_of(context: Context, text: str, mentions: list[Mention]) -> str | None:
+    """'On the part of X the programme will be implemented by the School of Y': Y is X's."""
+    side = ON_THE_PART.match(text)
+    named = next((m for m in mentions if side and m.start == side.end()), None)
+    local = context.id_of(named) if named else None
+    return local if context.label(local) in ORG_LABELS else None
 
 
 def _only_planned(context: Context, local: str | None) -> bool:

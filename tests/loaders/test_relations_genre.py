@@ -400,3 +400,14 @@ def test_a_unit_visited_after_a_clause_that_discussed_plans_is_no_plan() -> None
         "laboratories of the School of Chemistry of Hubei University."
     )
     assert ("School of Chemistry", "Hubei University") in relations(run(text), "PART_OF")
+
+
+def test_a_unit_that_implements_a_programme_on_the_part_of_a_university_is_its() -> None:
+    text = (
+        "A delegation of Hubei University visited Termez State University on May 3. On the part of Hubei "
+        "University the programme will be implemented by the School of Foreign Languages, whose Dean Li Gang "
+        "also took part in the negotiations."
+    )
+    found = relations(run(text), "PART_OF")
+    assert ("School of Foreign Languages", "Hubei University") in found
+    assert ("School of Foreign Languages", "Termez State University") not in found
