@@ -8,9 +8,14 @@ every country's ministry must not make them one node.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from loaders.names import fold, is_abbreviation
 from loaders.org_names import COUNTRY_QUALIFIERS, NATIONALITY_WORDS
+
+if TYPE_CHECKING:
+    from loaders.doc_context import DocumentContext
+    from loaders.facts import Document
 
 HEADS = frozenset({"ministry", "minister"})
 
@@ -71,3 +76,15 @@ HOST_COUNTRIES = {"kz": "KZ", "kg": "KG", "uz": "UZ", "tj": "TJ", "tm": "TM", "c
 def host_country(host: str | None) -> str | None:
     """The country of a publisher's web address ('kun.uz' → UZ, 'edu.gov.kg' → KG), by its top-level domain."""
     return HOST_COUNTRIES.get((host or "").lower().rstrip(".").rsplit(".", 1)[-1]) if host else None
+
+
+def ministry_country(names: list[str], document: Document, context: DocumentContext) -> str | None:
+    """The country of a bare ministry: the one the text prints for it elsewhere, else the country the document
+    speaks from (its publisher's, named or by its address), else the one it talks about most."""
+    publisher = context.publisher
+    return (
+        printed_country(names, document.text)
+        or (publisher.country if publisher is not None else None)
+        or host_country(document.publisher)
+        or context.main_country()
+    )

@@ -21,7 +21,7 @@ from loaders.company_names import listed_company
 from loaders.doc_context import DocumentContext, same_place
 from loaders.facts import Candidate, Document, Entity, Extraction, Resolution
 from loaders.former_names import find_renamings
-from loaders.government_bodies import host_country, is_bare_ministry, official_forms, printed_country, with_country
+from loaders.government_bodies import is_bare_ministry, ministry_country, official_forms, with_country
 from loaders.index import EntityIndex, kept_name, label_group
 from loaders.judgements import Judgements
 from loaders.names import STOPWORDS, fold, is_abbreviation, slugify
@@ -106,11 +106,9 @@ class Resolver:
         abbreviations = [parse_org(n) for n in candidate.names if parse_org(n).abbreviation]
         if candidate.label == "Organization" and (company := listed_company(candidate.names)) is not None:
             full = [company, *(n for n in full if n != company)]
-        if candidate.label == "Organization":
-            full = official_forms(full)
+        full = official_forms(full) if candidate.label == "Organization" else full
         if candidate.label == "Organization" and is_bare_ministry(full):
-            printed = printed_country(full, self.extraction.document.text)
-            country = candidate.country or printed or self.speaking_country()
+            country = candidate.country or ministry_country(full, self.extraction.document, self.context)
             if country is None or country not in self.registry.country_names:
                 return self.new_entity(candidate, full, ambiguous=True)
             candidate = replace(candidate, country=country)
@@ -130,13 +128,6 @@ class Resolver:
         if not full and abbreviations:
             return self.resolve_abbreviation(abbreviations, candidate)
         return self.new_entity(candidate, full or candidate.names)
-
-    def speaking_country(self) -> str | None:
-        """The country the document speaks from: its publisher's, else the one it talks about most."""
-        publisher = self.context.publisher
-        if publisher is not None and publisher.country:
-            return publisher.country
-        return host_country(self.extraction.document.publisher) or self.context.main_country()
 
     def registry_org(self, names: list[str], candidate: Candidate) -> RegistryOrg | None:
         """The registry organisation the full names denote, if one stands out."""
