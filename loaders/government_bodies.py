@@ -61,13 +61,20 @@ COUNTRY_OF_NATIONALITY = {"Kazakh": "Kazakhstan", "Kyrgyz": "Kyrgyzstan", "Tajik
 
 
 def official_forms(names: list[str]) -> list[str]:
-    """'Turkmen Foreign Ministry' → 'Ministry of Foreign Affairs of Turkmenistan' first, then the names."""
+    """'Turkmen Foreign Ministry' → 'Ministry of Foreign Affairs of Turkmenistan' first, then the names (and a
+    ministry's field in the singular: 'Innovations' = 'Innovation')."""
     forms: list[str] = []
     for name in names:
         if match := NATIONAL_MINISTRY.match(name.strip()):
             field = "Foreign Affairs" if match.group("f") == "Foreign" else match.group("f")
             forms.append(f"Ministry of {field} of {COUNTRY_OF_NATIONALITY[match.group('n')]}")
+    forms += [singular for n in names if n.startswith("Ministry of ") for singular in [PLURAL_ION.sub("ion", n)]
+              if singular != n]  # fmt: skip
     return [*forms, *names] if forms else names
+
+
+PLURAL_ION = re.compile(r"ions\b")
+"""'Ministry of Higher Education, Science and Innovations' = '... and Innovation': a field printed either way."""
 
 
 HOST_COUNTRIES = {"kz": "KZ", "kg": "KG", "uz": "UZ", "tj": "TJ", "tm": "TM", "cn": "CN"}

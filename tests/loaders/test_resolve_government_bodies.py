@@ -37,3 +37,10 @@ def test_a_bare_ministry_of_a_publisher_known_by_its_address_only() -> None:
     loader = Loader()
     keys = loader.keys(org("Ministry of Digital Technologies"), text=text, publisher="daryo.uz")
     assert keys[0].endswith("of_uzbekistan")
+
+
+def test_a_ministrys_field_in_the_plural_or_the_singular_is_one_ministry() -> None:
+    loader = Loader()
+    first = loader.keys(org("Ministry of Transport and Communications of Tajikistan"), text="A Tajik ministry spoke.")
+    second = loader.keys(org("Ministry of Transport and Communication of Tajikistan"), text="It spoke again.")
+    assert first == second
