@@ -79,11 +79,11 @@ def delegation_to_city(context: Context, text: str, mentions: list[Mention]) -> 
     inside = [m for m in mentions if any(start <= m.start < end for start, end in spans)]
     visitor = next((context.id_of(m) for m in inside if context.label(context.id_of(m)) in ORG_LABELS), None)
     visitor = visitor or context.delegation
-    hosts = [h for h in _in_city(context, match.group("city")) if h != visitor]
+    hosts = [h for h in in_city(context, match.group("city")) if h != visitor]
     return [(visitor, hosts[0])] if visitor and len(hosts) == 1 else []
 
 
-def _in_city(context: Context, city: str) -> list[str]:
+def in_city(context: Context, city: str) -> list[str]:
     """The organisations the article places in a city ('X in Kaifeng', 'X (Kaifeng)', named after it) or in a
     country ('to China': the article's one Chinese organisation)."""
     if city in COUNTRY_NAMES:

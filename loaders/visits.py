@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from loaders.dates import find_dates
 from loaders.gazetteer import NATIONALITIES, country_of, is_place
-from loaders.visit_cities import delegation_to_city, stayed_in_city, travelling
+from loaders.visit_cities import delegation_to_city, in_city, stayed_in_city, travelling
 
 if TYPE_CHECKING:
     from loaders.mentions import Mention
@@ -58,6 +58,7 @@ ATTENDED = re.compile(
     re.IGNORECASE,
 )
 THE_VISIT = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+IN_PLACE = re.compile(r"\b(?:opened|inaugurated|unveiled|held|took place)\s+(?:[\w-]+\s+){0,3}?in\s+([A-Z][\w'’-]+)")
 VENUE_CUE = re.compile(r"\b(?:opened|opens|opening|inaugurat\w*|unveil\w*|held|took place|ceremony)\b", re.I)
 
 
@@ -224,6 +225,10 @@ def _note_venue(context: Context, text: str, mentions: list[Mention]) -> None:
         if context.label(local) in ORG_LABELS and re.search(r"\b(?:at|in)\s+(?:the\s+)?$", text[: mention.start]):
             context.venue = local
             return
+    city = IN_PLACE.search(text)
+    named = [u for u in in_city(context, city.group(1)) if context.label(u) == "University"] if city else []
+    if city and is_place(city.group(1)) and len(named) == 1:
+        context.venue = named[0]  # 'inaugurated in Samarkand': at the article's one university of that city
 
 
 def _attended(context: Context, text: str, mentions: list[Mention]) -> list[tuple[str, str]]:

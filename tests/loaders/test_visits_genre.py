@@ -284,3 +284,15 @@ def test_an_official_received_by_a_minister_visited_the_ministry_without_becomin
         "Ministry of Education of the Republic of Tajikistan",
     ) in found
     assert ("Faculty of Energy", "Tajik Technical University") in relations(extraction, "PART_OF")
+
+
+def test_officials_at_a_ceremony_held_in_a_city_visited_its_one_university_there() -> None:
+    text = (
+        "The Silk Road Center, jointly established by Hubei University and Bukhara State University, was "
+        "inaugurated in Bukhara, Uzbekistan on May 22. The unveiling ceremony was attended by Li Gang, "
+        "vice-minister of the Ministry of Education of the People's Republic of China, and Wang Tao, "
+        "vice-president of Hubei University."
+    )
+    found = visits(text)
+    assert ("Hubei University", "Bukhara State University") in found
+    assert ("Ministry of Education of the People's Republic of China", "Bukhara State University") in found
