@@ -27,6 +27,7 @@ OFFICIAL = re.compile(
     re.IGNORECASE,
 )
 """Official bodies: a visit to or by one is protocol, not cooperation between institutions."""
+EDUCATION_BODY = re.compile(r"\b(?:Education|Educational|Science|Scholarship)\b", re.IGNORECASE)
 BETWEEN = re.compile(
     r"\b(?:cooperation|co-operation|partnership|collaboration|relations|ties|exchanges?|contacts)\s+"
     r"(?:[\w-]+\s+){0,3}?between\s+",
@@ -117,10 +118,17 @@ def is_official(context: Context, local: str) -> bool:
 
 
 def _institutional_visit(context: Context, visitor: str, host: str) -> bool:
-    """A visit between institutions, not to or by an official body, nor one member of a joint delegation."""
-    if is_official(context, visitor) or is_official(context, host):
+    """A visit between institutions, not to or by an official body (but an education ministry's own delegation
+    works with whom it visits), nor one member of a joint delegation."""
+    travelling_authority = visitor == context.delegation and _education_body(context, visitor)
+    if (is_official(context, visitor) or is_official(context, host)) and not travelling_authority:
         return False
     return not (len(context.delegates) > 1 and visitor in context.delegates)
+
+
+def _education_body(context: Context, local: str) -> bool:
+    """A ministry, department or commission of education (or science): a partner in academic cooperation."""
+    return any(EDUCATION_BODY.search(name) for name in context.candidate(local).names)
 
 
 def _linked_groups(context: Context, text: str, orgs: list[Mention]) -> list[list[str]]:

@@ -167,3 +167,16 @@ def test_a_body_that_will_take_part_in_the_project_cooperates_with_both_sides() 
     center = "Surkhandarya Water Management Agency"
     assert frozenset({center, "Hubei University"}) in pairs
     assert frozenset({center, "Termez State University"}) in pairs
+
+
+def test_an_education_ministrys_own_delegation_works_with_whom_it_visits_but_a_political_body_does_not() -> None:
+    ministry = (
+        "The delegation of the Ministry of Education of the People's Republic of China visited Termez State "
+        "University on May 3."
+    )
+    pairs = {frozenset(p) for p in relations(run(ministry), "COOPERATES_WITH")}
+    assert frozenset({"Ministry of Education of the People's Republic of China", "Termez State University"}) in pairs
+    committee = (
+        "The delegation of the Foreign Affairs Committee of the Majilis visited Karshi State University on May 4."
+    )
+    assert relations(run(committee), "VISITED") and not relations(run(committee), "COOPERATES_WITH")
