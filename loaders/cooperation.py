@@ -73,6 +73,7 @@ JOINS = re.compile(
     re.IGNORECASE,
 )
 """'X will also take part in the project': a third partner of the two sides' joint project."""
+INVOLVE = re.compile(r"\bto involve\s+(?:also\s+)?", re.IGNORECASE)
 AGREED_THAT = re.compile(r"\bagreed (?:that|on)\s+", re.IGNORECASE)
 WITH_WHICH = re.compile(r"\bwith (?:which|whom)\b", re.IGNORECASE)
 WITH_WHICH_OURS = re.compile(
@@ -250,10 +251,12 @@ def _partner_of_the_university(context: Context, text: str, orgs: list[Mention])
 
 
 def _joins_the_project(context: Context, text: str, orgs: list[Mention]) -> list[list[str]]:
-    """'The X Center will also take part in the project': X with each of the document's two sides."""
-    joins = JOINS.search(text)
-    subject = _subject(context, text, orgs, joins.start()) if joins else []
-    return [[*subject, side] for side in main_pair(context) if subject and side not in subject]
+    """'The X Center will also take part in the project', '... in which it is planned to involve also X': X with
+    each of the document's two sides."""
+    joins, involve = JOINS.search(text), INVOLVE.search(text)
+    third = _subject(context, text, orgs, joins.start()) if joins else []
+    third = third or (_listed(context, text, orgs, involve.end())[:1] if involve else [])
+    return [[*third, side] for side in main_pair(context) if third and side not in third]
 
 
 def _supporters(context: Context, text: str, orgs: list[Mention], groups: list[list[str]]) -> list[list[str]]:

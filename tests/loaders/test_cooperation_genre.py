@@ -180,3 +180,15 @@ def test_an_education_ministrys_own_delegation_works_with_whom_it_visits_but_a_p
         "The delegation of the Foreign Affairs Committee of the Majilis visited Karshi State University on May 4."
     )
     assert relations(run(committee), "VISITED") and not relations(run(committee), "COOPERATES_WITH")
+
+
+def test_a_body_the_parties_plan_to_involve_cooperates_with_both_sides() -> None:
+    text = (
+        "A delegation of Hubei University visited Termez State University on May 3. The parties agreed to prepare "
+        "an agreement on a joint laboratory, in which it is planned to involve also the Uzbek Research Institute "
+        "of Cotton Breeding."
+    )
+    pairs = {frozenset(p) for p in relations(run(text), "COOPERATES_WITH")}
+    institute = "Uzbek Research Institute of Cotton Breeding"
+    assert frozenset({institute, "Hubei University"}) in pairs
+    assert frozenset({institute, "Termez State University"}) in pairs
