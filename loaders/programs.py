@@ -42,7 +42,7 @@ QUOTED_TAIL = re.compile(
 )
 """'double-degree programme "Geoinformatics"', '... programme in "Water Resources and Water Use"'."""
 NOT_YET = re.compile(
-    r"\b(?:plan\w*\s+to|hop(?:e|es|ed|ing)\s+to|expected to|agreed to prepare|discuss\w*|propos\w*|intend\w*|"
+    r"\b(?:plan\w*\s+to|hop(?:e|es|ed|ing)\s+(?:to|of)|expected to|agreed to prepare|discuss\w*|propos\w*|intend\w*|"
     r"would like to|is to be signed)\b",
     re.IGNORECASE,
 )

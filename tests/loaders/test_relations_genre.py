@@ -411,3 +411,11 @@ def test_a_unit_that_implements_a_programme_on_the_part_of_a_university_is_its()
     found = relations(run(text), "PART_OF")
     assert ("School of Foreign Languages", "Hubei University") in found
     assert ("School of Foreign Languages", "Termez State University") not in found
+
+
+def test_a_unit_only_hoped_for_belongs_to_nobody_yet() -> None:
+    text = (
+        "A delegation of Hubei University visited Termez State University on May 3. The rector of Termez State "
+        'University expressed hopes of establishing a "Silk Road Research Center" at the university.'
+    )
+    assert not relations(run(text), "PART_OF")
