@@ -34,6 +34,12 @@ ESTABLISHING = re.compile(
 """'the Agreement on the Establishment of the X Joint Research Center': X is the signatories' unit."""
 OWNED_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+)(?:(?P<its>its)\s+|the\s+)?", re.I)
 """'visited X, its First Hospital and the Y Center': units listed after their organisation with 'its'."""
+AGREED_WITH = re.compile(
+    r"\b(?:agreed|arranged|decided)\s+with\s+(?:the\s+)?"
+    r"(?=[^.;]{0,120}?\bto\s+(?:open|establish|create|set up|launch))",
+    re.IGNORECASE,
+)
+"""'X agreed with Y to open a joint centre': the centre is X's and Y's."""
 AT_TAIL = re.compile(r"\s+(?:at|of)\s+(?:the\s+)?")
 WHERE = re.compile(r",\s+where\b", re.IGNORECASE)
 BY_BOTH = re.compile(r"\bby (?:the two|both) (?:institutions|universities|sides|parties|organi[sz]ations)\b", re.I)
@@ -129,3 +135,14 @@ def where_clause(
         return clause
     orgs = [m for m in mentions if m.end <= where[-1].start() and context.label(context.id_of(m)) in ORG_LABELS]
     return (orgs[-1].start if orgs else where[-1].end()), clause[1]
+
+
+def agreed_with(context: Context, text: str, mentions: list[Mention], unit: Mention) -> list[str]:
+    """'KazNU also agreed with XU to open a joint research center': the one who agreed and the one agreed with."""
+    agreed = AGREED_WITH.search(text, 0, unit.start)
+    if agreed is None:
+        return []
+    orgs = [m for m in mentions if m.end <= unit.start and context.label(context.id_of(m)) in ORG_LABELS]
+    subject = [context.id_of(m) for m in orgs if m.end <= agreed.start()][-1:]
+    partner = [context.id_of(m) for m in orgs if m.start == agreed.end()]
+    return [i for i in subject + partner if i] if subject and partner else []

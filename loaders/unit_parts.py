@@ -10,7 +10,7 @@ from loaders.affiliations import GENERIC_UNI, salient_university
 from loaders.cooperation import founders_before
 from loaders.delegations import DELEGATES
 from loaders.programs import NOT_YET
-from loaders.unit_founders import announced_founders, listed_owner, named_host, where_clause
+from loaders.unit_founders import agreed_with, announced_founders, listed_owner, named_host, where_clause
 from loaders.unit_parents import clause_parents
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def part_of(context: Context, text: str, mentions: list[Mention]) -> None:
             parents += founders
         parents += clause_parents(context, text, mention, mentions)
         parents = parents or founders_before(context, text, mentions, mention.start)
-        parents = parents or announced_founders(context, mention)
+        parents = parents or announced_founders(context, mention) or agreed_with(context, text, mentions, mention)
         members = DELEGATES.search(text)
         if (
             not parents

@@ -419,3 +419,10 @@ def test_a_unit_only_hoped_for_belongs_to_nobody_yet() -> None:
         'University expressed hopes of establishing a "Silk Road Research Center" at the university.'
     )
     assert not relations(run(text), "PART_OF")
+
+
+def test_a_unit_one_university_agreed_with_another_to_open_is_both_of_theirs() -> None:
+    text = "Termez State University also agreed with Hubei University to open a Joint Research Center of Soil Ecology."
+    found = relations(run(text), "PART_OF")
+    assert ("Joint Research Center of Soil Ecology", "Termez State University") in found
+    assert ("Joint Research Center of Soil Ecology", "Hubei University") in found
