@@ -80,6 +80,10 @@ def delegation_to_city(context: Context, text: str, mentions: list[Mention]) -> 
     visitor = next((context.id_of(m) for m in inside if context.label(context.id_of(m)) in ORG_LABELS), None)
     visitor = visitor or context.delegation
     hosts = [h for h in in_city(context, match.group("city")) if h != visitor]
+    if not hosts:  # 'the visit of the X delegation to Almaty': the document's other side, if it is of that country
+        iso = country_of(match.group("city"))
+        hosts = [s for s in dict.fromkeys([context.delegation, context.host]) if s and s != visitor]
+        hosts = [h for h in hosts if iso and context.candidate(h).country == iso]
     return [(visitor, hosts[0])] if visitor and len(hosts) == 1 else []
 
 

@@ -296,3 +296,12 @@ def test_officials_at_a_ceremony_held_in_a_city_visited_its_one_university_there
     found = visits(text)
     assert ("Hubei University", "Bukhara State University") in found
     assert ("Ministry of Education of the People's Republic of China", "Bukhara State University") in found
+
+
+def test_a_recalled_visit_to_a_city_where_no_body_is_placed_went_to_the_other_side_of_that_country() -> None:
+    text = (
+        "On May 3, a delegation of the Kazakh National Agrarian University visited Hubei University. The rector "
+        "thanked Hubei University for the hospitality and recalled the visit of the Hubei University delegation "
+        "to Almaty in April this year."
+    )
+    assert ("Hubei University", "Kazakh National Agrarian University") in visits(text)
