@@ -58,9 +58,9 @@ JOINT_BY = re.compile(
 expense of X and Y' when two are named)."""
 SUPPORT = re.compile(r"\bwith the (?:support|assistance|help) of\s+", re.IGNORECASE)
 COORDINATED = re.compile(
-    r"^\s*(?:also\s+|have\s+|has\s+|had\s+|will\s+|would\s+|then\s+|further\s+|both\s+)*"
+    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:also\s+|have\s+|has\s+|had\s+|will\s+|would\s+|then\s+|further\s+|both\s+)*"
     r"(?:jointly|together|cooperat\w*|collaborat\w*|partner\w*|agreed|decided to|co-\w+|will sign|plan\w* to sign|"
-    r"(?:established|opened|founded|created|launched|set up|built)\s+(?:an?|the|their)\s|"
+    r"(?:establish(?:ed)?|open(?:ed)?|found(?:ed)?|create[d]?|launch(?:ed)?|set up|buil[dt])\s+(?:an?|the|their)\s|"
     r"discussed\b(?=[^.;]*\b(?:cooperation|partnership|collaboration|joint)\b))",
     re.IGNORECASE,
 )

@@ -426,3 +426,13 @@ def test_a_unit_one_university_agreed_with_another_to_open_is_both_of_theirs() -
     found = relations(run(text), "PART_OF")
     assert ("Joint Research Center of Soil Ecology", "Termez State University") in found
     assert ("Joint Research Center of Soil Ecology", "Hubei University") in found
+
+
+def test_a_unit_two_universities_will_establish_belongs_to_both_even_after_a_parenthesis() -> None:
+    text = (
+        "Under the documents, Karshi State University and the China University of Mining (Beijing) will establish "
+        "a Uzbek-Chinese Joint Research Center for Mineral Resources in Karshi."
+    )
+    found = relations(run(text), "PART_OF")
+    owners = {org for unit, org in found if unit.startswith("Uzbek-Chinese Joint Research Center")}
+    assert owners == {"Karshi State University", "China University of Mining"}
