@@ -210,3 +210,6 @@ def _end(pool: ProcessPoolExecutor, *, abort: bool) -> None:
         process.terminate()
     for process in processes:
         process.join(timeout=5)
+        if process.is_alive():  # a worker stuck past SIGTERM (a busy machine, a C extension) is not left behind
+            process.kill()
+            process.join()
