@@ -69,6 +69,7 @@ FRAMED = re.compile(r"\b(?:within|in|under)\s+(?:the\s+)?(?:framework\s+of\s+(?:
 PURPOSE = re.compile(r"\b(?:aim(?:s|ed|ing)? to|in order to|so as to)\b", re.I)
 BOTH = re.compile(r"\b(?:both|the two)\s+(?:universities|institutions|sides|parties|partners)\b", re.I)
 """'Both universities are members of ...': the pair the article is about."""
+CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s+")
 WITHIN = re.compile(r"\b(?:within|in|under) the framework of\s+(?:the\s+)?$", re.I)
 
 
@@ -173,7 +174,7 @@ def _involved(context: Context, text: str, mention: Mention, mentions: list[Ment
     key = candidate.props.get("initiative")
     before = [context.id_of(m) for m in mentions if m.end <= mention.start and context.id_of(m) in orgs]
     if key in BROAD:
-        cue = TAKES_PART_BROAD.search(text) or _framed(text, mention)
+        cue = TAKES_PART_BROAD.search(_clause(text, mention)) or _framed(text, mention)
         return [o for o in before if o] if cue and not HEDGED.search(text) else []
     if key:
         return orgs
@@ -185,6 +186,13 @@ def _involved(context: Context, text: str, mention: Mention, mentions: list[Ment
     if WITHIN.search(text[: mention.start]):
         return orgs
     return orgs if TAKES_PART.search(text) and not HEDGED.search(text) else []
+
+
+def _clause(text: str, mention: Mention) -> str:
+    """The clause naming a mention: 'both are members of the Alliance, and the rector spoke about the BRI'."""
+    starts = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, mention.start)]
+    after = CLAUSE_BREAK.search(text, mention.end)
+    return text[starts[-1] if starts else 0 : after.start() if after else len(text)]
 
 
 def _framed(text: str, mention: Mention) -> bool:
@@ -212,7 +220,7 @@ def _pair_involved(context: Context, text: str, mention: Mention) -> bool:
         return False
     key = context.candidate(context.id_of(mention) or "").props.get("initiative")
     if key in BROAD:
-        return bool(_framed(text, mention) or TAKES_PART_BROAD.search(text))
+        return bool(_framed(text, mention) or TAKES_PART_BROAD.search(_clause(text, mention)))
     return bool(TAKES_PART.search(text) or FRAMED.search(text[: mention.start]))
 
 

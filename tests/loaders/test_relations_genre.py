@@ -436,3 +436,16 @@ def test_a_unit_two_universities_will_establish_belongs_to_both_even_after_a_par
     found = relations(run(text), "PART_OF")
     owners = {org for unit, org in found if unit.startswith("Uzbek-Chinese Joint Research Center")}
     assert owners == {"Karshi State University", "China University of Mining"}
+
+
+def test_membership_in_one_clause_does_not_put_the_pair_into_the_belt_and_road() -> None:
+    text = (
+        "Osh State University and Xiamen University signed a memorandum of cooperation in June. "
+        "Both universities are members of the Asian Alliance of Technical Universities, "
+        "and the rector also mentioned the Belt and Road Initiative in his speech."
+    )
+    involved = relations(run(text), "INVOLVED_IN")
+    assert {
+        (org, "Asian Alliance of Technical Universities") for org in ("Osh State University", "Xiamen University")
+    } <= involved
+    assert not {pair for pair in involved if pair[1] == "Belt and Road Initiative"}
