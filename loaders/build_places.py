@@ -2,7 +2,8 @@
 
 Run on demand: `python -m loaders.build_places [DATA_DIR]` (default ../shared/data). One row per printed
 name: name, country ISO code, canonical name. Cities of 15,000+ people in Central Asia and China with their
-ASCII names (and Latin alternate names for cities of 300,000+), plus first-level regions (provinces).
+ASCII names (and Latin alternate names for cities of 300,000+, in Central Asia of 100,000+), plus first-level
+regions (provinces).
 """
 
 from __future__ import annotations
@@ -12,18 +13,28 @@ import re
 import sys
 from pathlib import Path
 
+from loaders.gazetteer import NATIONALITIES
+
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "data" / "places.tsv"
 BIG_CITY = 300_000
+REGIONAL_CITY = 100_000
+CENTRAL_ASIA = {"KZ", "KG", "UZ", "TJ", "TM"}
 LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:['’-][a-z]+)?")
 
 
 def city_names(row: dict[str, str]) -> set[str]:
     """The printed forms of one GeoNames city row worth recognising."""
     names = {row["name"], row["asciiname"]}
-    if int(row.get("population") or 0) >= BIG_CITY:
-        names |= {alt for alt in row["alternatenames"].split(",") if LATIN_NAME.fullmatch(alt)}
-    return {n.replace("’", "'") for n in names if len(n) >= 4}
+    population = int(row.get("population") or 0)
+    regional = row["country_code"] in CENTRAL_ASIA and population >= REGIONAL_CITY
+    shortest = 3 if regional else 4  # 'Osh', a regional capital (Termez, Karshi: their Latin spellings too)
+    names = {n for n in names if len(n) >= shortest}
+    if population >= BIG_CITY or regional:
+        alternates = {alt for alt in row["alternatenames"].split(",") if LATIN_NAME.fullmatch(alt)}
+        shortest = 4 if population >= BIG_CITY else 5
+        names |= {alt for alt in alternates if len(alt) >= shortest and alt.lower() not in NATIONALITIES}
+    return {n.replace("’", "'") for n in names}
 
 
 def read_places(data: Path) -> dict[str, tuple[str, str]]:

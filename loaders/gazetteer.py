@@ -68,10 +68,11 @@ TITLE_WORDS = {
     "premier", "counsellor", "counselor", "attaché", "chief", "manager", "founder", "leader", "ceo",
     "representative", "adviser", "advisor", "lecturer", "teacher", "researcher", "academician", "deputy",
     "vice", "first", "acting", "executive", "general", "party", "officer", "envoy", "commissioner",
+    "akim", "hokim", "khokim",
 }  # fmt: skip
 TITLE_HEADS = TITLE_WORDS - {"deputy", "vice", "first", "acting", "executive", "general", "party", "member"}
 GOVERNMENT_TITLES = {"minister", "vice-minister", "ambassador", "consul", "consul-general", "speaker",
-                     "governor", "mayor", "premier", "envoy"}  # fmt: skip
+                     "governor", "mayor", "premier", "envoy", "akim", "hokim", "khokim"}  # fmt: skip
 INSTITUTION_TITLES = {"rector", "vice-rector", "prorector", "pro-rector", "dean", "provost", "principal",
                       "chancellor", "vice-chancellor", "professor", "lecturer", "coordinator", "director",
                       "head", "secretary", "chairman", "president", "vice-president", "member"}  # fmt: skip

@@ -63,7 +63,17 @@ def tail(tokens: list[Token], i: int) -> tuple[int | None, int | None]:
         if token.bare != token.text and token.bare.lower() not in {"people", "peoples"}:
             break
         i += 1
-    return last, None
+    return _with_region(tokens, last), None
+
+
+REGION_WORDS = {"region", "oblast", "province", "district", "prefecture"}
+
+
+def _with_region(tokens: list[Token], last: int | None) -> int | None:
+    """'Akimat of Mangystau region': a lower-case 'region' after a place is the place's, so the name's."""
+    if last is None or last + 1 >= len(tokens) or tokens[last + 1].text not in REGION_WORDS:
+        return last
+    return last + 1 if is_place(tokens[last].text) else last
 
 
 LANGUAGE_FIELDS = {"language", "languages", "literature", "philology", "studies"}
@@ -102,9 +112,15 @@ def _stops_name(tokens: list[Token], i: int, last: int | None) -> bool:
         return True
     if _initialled(tokens, i):
         return True  # 'Dean of the Faculty of Philology Omarov B.K.', '... of Philology B.K. Omarov
+    following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    if HYPHENATED_PINYIN.fullmatch(following) and is_chinese_name([tokens[i].text, following]):
+        return True  # '... of Natural Gas Engineering Wu Guo-qiang': no field is spelt 'Guo-qiang'
     if last is None or (not is_place(tokens[last].bare) and tokens[last].text.lower() != "republic"):
         return False
     return _person_shaped(tokens, i)
+
+
+HYPHENATED_PINYIN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,6}")
 
 
 def _initialled(tokens: list[Token], i: int) -> bool:

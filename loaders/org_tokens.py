@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from loaders.gazetteer import MONTH_WORDS, STOP_CAPS
 
 HEADS = {
-    **dict.fromkeys(["university", "universities", "universiteti", "polytechnic"], "U"),
+    **dict.fromkeys(
+        ["university", "universities", "universiteti", "polytechnic", "conservatory", "conservatoire"], "U"
+    ),
     **dict.fromkeys(["institute", "college", "academy", "school"], "I"),
     **dict.fromkeys(
         [
@@ -49,6 +51,10 @@ HEADS = {
             "oilfield",
             "zone",
             "headquarters",
+            "akimat",
+            "akimiat",
+            "hokimiyat",
+            "khokimiyat",
         ],
         "O",
     ),

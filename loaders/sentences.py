@@ -72,6 +72,8 @@ def _cut_inside_name(before: str, after: str) -> bool:
         return False
     if _HONORIFIC_END.search(before) or after[:1].islower() or re.match(r"[A-Z][a-z]?\.", after):
         return True
+    if re.search(r"(?:^|\s)(?:Sh|Kh|Zh|Ch|Ts|Yu|Ya|Ye|Gh)\.$", before) and re.match(r"[A-Z][a-z]+\b", after):
+        return True  # '... named after Sh.' + 'Yessenov hosted': a transliterated two-letter initial
     return bool(re.search(r"(?:^|[\s.])[A-Z]\.$", before)) and not re.match(r"(?:The|A|An|In|On|At|It)\b", after)
 
 

@@ -1,0 +1,51 @@
+"""Name spans of the genre the first development sets did not show, each in an invented sentence."""
+
+from __future__ import annotations
+
+from loaders.extract import extract
+from loaders.facts import Document
+from loaders.gazetteer import cities, is_place
+from loaders.read import document_key
+
+
+def names(text: str, label: str) -> set[str]:
+    extraction = extract(Document(key=document_key(text), text=text, published="2025-03-01"))
+    return {c.names[0] for c in extraction.candidates if c.label == label}
+
+
+def test_two_letter_initial_of_an_eponym_does_not_end_the_sentence() -> None:
+    text = (
+        "Last week the Agrarian Institute named after Zh. Tashenov welcomed a delegation of Jilin University. "
+        "The Research Institute of Soil Science named after Kh. Mirzaev joined the talks."
+    )
+    found = names(text, "University") | names(text, "Lab") | names(text, "Organization")
+    assert "Agrarian Institute named after Zh. Tashenov" in found
+    assert "Research Institute of Soil Science named after Kh. Mirzaev" in found
+
+
+def test_regional_administrations_are_organisations_and_akim_is_a_title() -> None:
+    text = (
+        "The guests held talks at the Akimat of Turkistan region with Deputy Akim Berik Zhaksylykuly, "
+        "and later at the Fergana Regional Khokimiyat."
+    )
+    assert {"Akimat of Turkistan region", "Fergana Regional Khokimiyat"} <= names(text, "Organization")
+    assert "Berik Zhaksylykuly" in names(text, "Person")
+
+
+def test_a_conservatory_is_a_university() -> None:
+    text = "A memorandum between the National Conservatory of Kazakhstan and Xinghai Conservatory of Music was signed."
+    assert "Xinghai Conservatory of Music" in names(text, "University")
+
+
+def test_hyphenated_pinyin_after_a_unit_is_the_person_not_the_unit() -> None:
+    text = (
+        "The guests were the Dean of the School of Mechanical Engineering Zhao Hai-feng and the rector of "
+        "Osh State University."
+    )
+    assert "School of Mechanical Engineering" in names(text, "Lab")
+    assert "Zhao Hai-feng" in names(text, "Person")
+
+
+def test_regional_cities_are_places() -> None:
+    assert all(is_place(city) for city in ("Termez", "Karshi", "Osh", "Aktau", "Urgench"))
+    assert "Kazakh" not in cities()  # an alternate spelling that is a nationality is no city
