@@ -144,7 +144,8 @@ def _title_orgs(context: Context, text: str, person: Mention, mentions: list[Men
     if leads:
         return leads, True
     if span and not named and (GENERIC_UNI.search(text[span[0] : span[1]]) or POSSESSIVE.search(text[: span[0]])):
-        named = [u for u in [salient_university(context, person)] if u]
+        receiving = context.host if context.host and _receives(text, person) else None
+        named = [u for u in [receiving or salient_university(context, person)] if u]
     ministry = re.match(r"(?:\w+\s+)?(?:Deputy\s+|Vice[- ])?Minister (of .+)$", title, re.IGNORECASE)
     if not named and ministry:
         named = [ministry_of(context, ministry.group(1), text)]

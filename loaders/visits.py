@@ -57,6 +57,8 @@ ATTENDED = re.compile(
     r"\battended the (?:[\w-]+ ){0,3}(?:ceremony|opening|celebration)\b",
     re.IGNORECASE,
 )
+OURS = re.compile(r"\s+(?:to\s+|at\s+|by\s+)?our\s+(?:university|institute|academy|college)\b", re.IGNORECASE)
+"""'paid a working visit to our university': the publisher's own page speaks of itself."""
 THE_VISIT = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 IN_PLACE = re.compile(r"\b(?:opened|inaugurated|unveiled|held|took place)\s+(?:[\w-]+\s+){0,3}?in\s+([A-Z][\w'’-]+)")
 VENUE_CUE = re.compile(r"\b(?:opened|opens|opening|inaugurat\w*|unveil\w*|held|took place|ceremony)\b", re.I)
@@ -135,6 +137,9 @@ def _hosts(context: Context, text: str, mentions: list[Mention], at: int, end: i
         return _works_for(context, official)
     if after and _to_a_place(text[at : after[0].start]):
         return []
+    ours = OURS.match(text, at)
+    if ours and context.publisher and (not after or after[0].start > ours.end()):
+        return [context.publisher.local_id]
     listed = [
         m
         for i, m in enumerate(after)

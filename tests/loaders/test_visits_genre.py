@@ -305,3 +305,20 @@ def test_a_recalled_visit_to_a_city_where_no_body_is_placed_went_to_the_other_si
         "to Almaty in April this year."
     )
     assert ("Hubei University", "Kazakh National Agrarian University") in visits(text)
+
+
+def test_a_visit_to_our_university_goes_to_the_publisher_whose_rector_receives_the_guests() -> None:
+    text = (
+        "Zhetysu Pedagogical University and Yunnan Minzu University signed a memorandum in 2019. "
+        "Last year Yunnan Minzu University also opened a joint school with Dali Medical College.\n\n"
+        "On 3 March, a Yunnan Minzu University delegation headed by Vice-President Li Ming paid a working visit "
+        "to our university. The guests were received by the Rector of the university Serikbayev Arman Tolegenovich."
+    )
+    document = Document(key=document_key(text), text=text, published="2024-03-05", publisher="zhetysu.edu.kz")
+    extraction = extract(document)
+    assert ("Yunnan Minzu University", "Zhetysu Pedagogical University") in relations(extraction, "VISITED")
+    affiliated = relations(extraction, "AFFILIATED_WITH")
+    assert ("Serikbayev Arman Tolegenovich", "Zhetysu Pedagogical University") in affiliated
+    assert not {pair for pair in affiliated if pair[0] == "Serikbayev Arman Tolegenovich"} - {
+        ("Serikbayev Arman Tolegenovich", "Zhetysu Pedagogical University")
+    }
