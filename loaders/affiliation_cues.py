@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from loaders.gazetteer import is_chinese_name
+from loaders.gazetteer import NATIONALITIES, country_of, is_chinese_name
 
 if TYPE_CHECKING:
     from loaders.mentions import Mention
@@ -26,6 +26,7 @@ GENERIC_HEAD = re.compile(
     re.IGNORECASE,
 )
 """A title that names its body by the head word alone ('Director of the Department')."""
+SIDE = re.compile(r"\b(?:from|on|for)\s+the\s+(\w+)\s+side\b", re.IGNORECASE)
 
 
 def delegation_led(context: Context, text: str, person: Mention, mentions: list[Mention]) -> list[str]:
@@ -84,3 +85,17 @@ def _compatriot(context: Context, ministry: str, person: Mention) -> bool:
     country = context.candidate(ministry).country
     chinese = is_chinese_name(person.text.split())
     return country is None or (country == "CN") == chinese
+
+
+def side_university(context: Context, text: str, person: Mention) -> str | None:
+    """'From the Turkmen side, the meeting was attended by the rector of the university X ...; from the Chinese
+    side – ...': a person listed after a side's name works for the one university of that country."""
+    span = person.person.title_span if person.person else None
+    starts = min(person.start, span[0]) if span else person.start
+    sides = list(SIDE.finditer(text, 0, starts))
+    if not sides or sides[-1].group(1).lower() not in NATIONALITIES:
+        return None
+    iso = country_of(sides[-1].group(1))
+    same = [c.local_id for c in context.candidates if c.label == "University" and c.country == iso]
+    same = [c for c in same if not context.candidate(c).props.get("branch")]
+    return same[0] if same else None  # the first named: the side's university the article is about

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from loaders.affiliation_cues import bare_minister, delegation_led, head_named
+from loaders.affiliation_cues import bare_minister, delegation_led, head_named, side_university
 from loaders.cooperation import is_official
 from loaders.coref import abbreviates
 from loaders.gazetteer import GOVERNMENT_TITLES, country_of
@@ -145,7 +145,8 @@ def _title_orgs(context: Context, text: str, person: Mention, mentions: list[Men
         return leads, True
     if span and not named and (GENERIC_UNI.search(text[span[0] : span[1]]) or POSSESSIVE.search(text[: span[0]])):
         receiving = context.host if context.host and _receives(text, person) else None
-        named = [u for u in [receiving or salient_university(context, person)] if u]
+        side = side_university(context, text, person)
+        named = [u for u in [side or receiving or salient_university(context, person)] if u]
     ministry = re.match(r"(?:\w+\s+)?(?:Deputy\s+|Vice[- ])?Minister (of .+)$", title, re.IGNORECASE)
     if not named and ministry:
         named = [ministry_of(context, ministry.group(1), text)]
@@ -158,8 +159,9 @@ def _title_orgs(context: Context, text: str, person: Mention, mentions: list[Men
     words = {w.lower() for w in re.findall(r"[\w-]+", title)}
     if words & GOVERNMENT_TITLES or country_of(title):
         return bare_minister(context, person, title), True
-    if context.host and _receives(text, person):
-        return [context.host], False
+    receiving = context.host if context.host and _receives(text, person) else None
+    if listed := side_university(context, text, person) or receiving:
+        return [listed], False
     side = context.delegation or (context.publisher.local_id if context.publisher else None)
     return ([], False) if side is None or is_official(context, side) else ([side], False)
 

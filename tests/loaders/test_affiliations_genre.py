@@ -252,3 +252,20 @@ def test_a_bare_minister_title_is_of_the_ministry_just_named_in_that_country() -
     found = affiliations(text)
     assert ("Aziz Bakhodirovich Karimov", "Ministry of Higher Education of Uzbekistan") in found
     assert ("Rustam Saidov", "Ministry of Education of the People's Republic of China") not in found
+
+
+def test_people_listed_after_a_national_side_work_for_that_sides_university() -> None:
+    text = (
+        "An online meeting was held between Kyrgyz State Medical Academy and Wenzhou Medical University.\n\n"
+        "On the Kyrgyz side, the meeting was attended by the rector of the academy A. Toktosunov and the "
+        "vice-rector for research K. Bekova; on the Chinese side – the vice-president of Wenzhou Medical "
+        "University Professor Chen Hua."
+    )
+    found = affiliations(text)
+    assert ("A. Toktosunov", "Kyrgyz State Medical Academy") in found
+    assert ("K. Bekova", "Kyrgyz State Medical Academy") in found
+    assert ("Chen Hua", "Wenzhou Medical University") in found
+    assert not {pair for pair in found if pair[0] in {"A. Toktosunov", "K. Bekova"}} - {
+        ("A. Toktosunov", "Kyrgyz State Medical Academy"),
+        ("K. Bekova", "Kyrgyz State Medical Academy"),
+    }
