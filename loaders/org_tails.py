@@ -112,8 +112,7 @@ def _stops_name(tokens: list[Token], i: int, last: int | None) -> bool:
         return True
     if _initialled(tokens, i):
         return True  # 'Dean of the Faculty of Philology Omarov B.K.', '... of Philology B.K. Omarov
-    following = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    if HYPHENATED_PINYIN.fullmatch(following) and is_chinese_name([tokens[i].text, following]):
+    if _chinese_person(tokens, i):
         return True  # '... of Natural Gas Engineering Wu Guo-qiang': no field is spelt 'Guo-qiang'
     if last is None or (not is_place(tokens[last].bare) and tokens[last].text.lower() != "republic"):
         return False
@@ -121,6 +120,15 @@ def _stops_name(tokens: list[Token], i: int, last: int | None) -> bool:
 
 
 HYPHENATED_PINYIN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,6}")
+
+
+def _chinese_person(tokens: list[Token], i: int) -> bool:
+    """'... Engineering Wu Guo-qiang', '... School of Medicine Huang Jin said': a Chinese name ending the phrase."""
+    following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    if not is_chinese_name([tokens[i].text, following]) or is_place(f"{tokens[i].text} {following}"):
+        return False
+    after = tokens[i + 2].text if i + 2 < len(tokens) else ""
+    return bool(HYPHENATED_PINYIN.fullmatch(following)) or not after[:1].isupper()
 
 
 def _initialled(tokens: list[Token], i: int) -> bool:

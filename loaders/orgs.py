@@ -98,6 +98,9 @@ def _mention_at(text: str, tokens: list[Token], h: int) -> OrgMention | None:
         end, abbr, parent_at, eponym = h, None, None, None
     else:
         end, abbr, parent_at, eponym = extend_right(tokens, h, kind)
+    own_hospital = _own_hospital(tokens, left, h)
+    if parent_at is not None and own_hospital:
+        end, parent_at = _parent_end(tokens, parent_at, end), None
     mods = [t.text for t in tokens[left:h] if t.text[:1].isalpha()]
     inner = [tokens[j + 1].text for j in range(left, h - 2) if tokens[j].text == "(" and tokens[j + 2].text == ")"]
     abbr = abbr or (inner[0] if inner else None)
@@ -114,10 +117,25 @@ def _mention_at(text: str, tokens: list[Token], h: int) -> OrgMention | None:
     )
     mention.text = text[mention.start : mention.end]
     mention.label = _label(kind, mention, has_tail=end > h, parent=_parent_head(text, parent_at))
+    if own_hospital and (end > h or "Affiliated" not in mods):
+        mention.label = "Organization"  # 'Urumqi Friendship Hospital', 'First Affiliated Hospital of X University'
     mention.generic = _is_generic(mods, has_tail=end > h, eponym=eponym) or _is_organ(mention)
     if tokens[h].text.lower() in PLURAL_HEADS and end == h:
         return None
     return mention
+
+
+def _own_hospital(tokens: list[Token], left: int, h: int) -> bool:
+    """A hospital named in full ('First Affiliated Hospital of X University') is a body of its own; 'its First
+    Hospital', told as the university's, stays a unit (and so does a bare 'First Affiliated Hospital')."""
+    return tokens[h].text.lower() == "hospital" and (left == 0 or tokens[left - 1].text.lower() != "its")
+
+
+def _parent_end(tokens: list[Token], parent_at: int, end: int) -> int:
+    """The last token of the organisation a tail names from `parent_at` (or `end` if none is found)."""
+    first = next((j for j, t in enumerate(tokens) if t.start >= parent_at), len(tokens))
+    head = next((j for j in range(first, min(first + 8, len(tokens))) if head_kind(tokens[j])), None)
+    return extend_right(tokens, head, head_kind(tokens[head]) or "")[0] if head is not None else end
 
 
 def _parent_head(text: str, parent_at: int | None) -> str:
@@ -136,7 +154,7 @@ def _label(kind: str, mention: OrgMention, *, has_tail: bool, parent: str = "") 
         return "Organization"  # 'International Innovation Center of X under the President of Uzbekistan'
     if kind == "O" and mention.head.lower() == "association" and re.search(r"Universities|Colleges", mention.text):
         return "Initiative"
-    if kind == "L" and _government_body(mention):
+    if kind == "L" and (_government_body(mention) or HEALTH_BODY.search(mention.text)):
         return "Organization"
     return KIND_LABEL.get(kind, "Organization")
 
@@ -169,6 +187,8 @@ def _unit_institute(mods: set[str], parent: str) -> str:
 OF_COUNTRY = re.compile(r"\bof\s+(?:the\s+)?(?:Republic\s+of\s+)?(?:Kazakhstan|Kyrgyzstan|Tajikistan|Uzbekistan|"
                         r"Turkmenistan|Kyrgyz Republic|China)$")  # fmt: skip
 STATE_BODY = re.compile(r"\bunder\s+the\s+(?:President|Government|Cabinet\s+of\s+Ministers)\b")
+HEALTH_BODY = re.compile(r"\bfor Disease Control\b")
+"""A centre for disease control is a state body, not a unit."""
 GOVERNMENT_HEADS = {"department", "office", "commission", "administration", "bureau"}
 REGION_WORDS = {"provincial", "province", "municipal", "municipality", "region", "regional", "autonomous",
                 "prefecture", "county", "oblast", "city", "xpcc", "xuar"}  # fmt: skip

@@ -49,3 +49,27 @@ def test_hyphenated_pinyin_after_a_unit_is_the_person_not_the_unit() -> None:
 def test_regional_cities_are_places() -> None:
     assert all(is_place(city) for city in ("Termez", "Karshi", "Osh", "Aktau", "Urgench"))
     assert "Kazakh" not in cities()  # an alternate spelling that is a nationality is no city
+
+
+def test_hospitals_named_in_full_are_bodies_and_a_university_s_own_stays_a_unit() -> None:
+    text = (
+        "Residents will train at the Second Affiliated Hospital of Xinjiang Medical University and at the "
+        "Urumqi Friendship Hospital; the Gansu Provincial Center for Disease Control and Prevention joined. "
+        "Later they visited Lanzhou University and its First Clinical Hospital."
+    )
+    organisations = names(text, "Organization")
+    assert {
+        "Second Affiliated Hospital of Xinjiang Medical University",
+        "Urumqi Friendship Hospital",
+        "Gansu Provincial Center for Disease Control and Prevention",
+    } <= organisations
+    assert "First Clinical Hospital" in names(text, "Lab")
+
+
+def test_a_chinese_name_after_a_unit_is_the_person() -> None:
+    text = (
+        "The director of the Institute of Arid Land Agriculture Zhou Ming and the rector of Karshi State "
+        "University met."
+    )
+    assert "Institute of Arid Land Agriculture" in names(text, "Lab") | names(text, "Organization")
+    assert "Zhou Ming" in names(text, "Person")
