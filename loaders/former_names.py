@@ -50,7 +50,7 @@ _NOW = re.compile(
     r"(?=\s*(?:[,.;)]|$))"  # an aside: "Y, now X, ..." or "Y (now X)", not "Y, now X hosts ..."
 )
 _RENAMED = re.compile(
-    rf"(?:{_THE}(?P<was>{_NAME})|(?P<unit>{_UNIT}))\s+(?:was|has\s+been|had\s+been)\s+renamed{_YEAR}\s+(?:as\s+|to\s+|into\s+)?{_THE}"
+    rf"(?:{_THE}(?P<was>{_NAME})|(?P<unit>{_UNIT}))\s+(?:was|is|has\s+been|had\s+been)(?:\s+officially)?\s+renamed{_YEAR}\s+(?:as\s+|to\s+|into\s+)?{_THE}"
     rf"(?P<now>{_NAME})"
 )
 _FOUNDED = re.compile(
@@ -61,6 +61,11 @@ _KNOWN = re.compile(
     rf"{_SUBJECT}{_ABBR}{_APPOSITIVE}\s*,?\s+(?:which|that)\s+(?:was|had\s+been)\s+(?:known|called)(?:\s+until\s+\d{{4}})?"
     rf"\s+as\s+{_THE}(?P<was>{_NAME})"
 )
+_DASH_KNOWN = re.compile(
+    rf"{_SUBJECT}{_ABBR}\s*[–—(,]\s*(?:until\s+\d{{4}}\s+|formerly\s+|previously\s+)?(?:known|called)\s+as\s+{_THE}"
+    rf"(?P<was>{_NAME})"
+)
+"""'the institute – until 2019 known as Y – now has ...': an aside between dashes, brackets or commas."""
 _GREW = re.compile(rf"{_SUBJECT}{_ABBR}{_APPOSITIVE}\s*,?\s+(?:which\s+)?grew\s+out\s+of\s+{_THE}(?P<was>{_NAME})")
 _THEN_CALLED = re.compile(
     rf"{_THE}(?P<was>{_NAME})\s*\(\s*as\s+(?P<now>{_NAME})\s+was\s+(?:then|formerly|previously)\s+called"
@@ -79,7 +84,7 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "began": (_FOUNDED,),
     "started": (_FOUNDED,),
     "grew": (_GREW,),
-    "known": (_KNOWN,),
+    "known": (_KNOWN, _DASH_KNOWN),
     "then": (_THEN_CALLED,),
 }
 """The statements each trigger word can open."""
@@ -113,6 +118,7 @@ def find_renamings(extraction: Extraction) -> list[Renaming]:
     found: list[Renaming] = []
     for start, now, formers in statements:
         current = _speakers_org(now, start, extraction, orgs) or _subject(now, start, text, orgs, definitions)
+        current = current or _one_of_kind(now, formers, orgs)
         for was in formers:
             former = _named(was, orgs) or _unit_before(was, start, text, orgs)
             if current and former:
@@ -190,6 +196,22 @@ def _subject(
         if before:
             return next(iter(before.values())) if len(before) == 1 else None
     return None
+
+
+def _one_of_kind(printed: str, formers: list[str], orgs: list[Candidate]) -> Candidate | None:
+    """'the institute' when the article names one institute (not counting the former name itself): that one."""
+    if not re.fullmatch(_GENERIC, printed):
+        return None
+    head = printed.rsplit(maxsplit=1)[-1].lower()
+    gone = {normalise(f) for f in formers}
+    fits = {
+        c.local_id: c
+        for c in orgs
+        if c.label != "Lab"
+        and not {normalise(n) for n in c.names} & gone
+        and any(n.split()[-1].lower() == head for n in c.names if n.split())
+    }
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def _described(printed: str, orgs: list[Candidate]) -> Candidate | None:

@@ -68,3 +68,16 @@ def test_a_described_subject_is_the_institution_whose_name_holds_its_words() -> 
         "Kyrgyz Agrarian University named after K.I. Skryabin",
         "Kyrgyz Zootechnical Institute",
     ) in renamed(text)
+
+
+def test_a_timeline_s_present_tense_renaming_and_an_aside_between_dashes() -> None:
+    text = (
+        "A delegation of Jilin University visited Karshi Engineering-Economics Institute (KEEI). Ten lecturers of "
+        "KEEI will train at Jilin University every year.\n"
+        "According to the rector, the institute – until 2018 known as Karshi Irrigation Institute – now has "
+        "9,000 students.\n"
+        "2016. Xinjiang Teachers College is renamed Xinjiang Normal University."
+    )
+    found = renamed(text)
+    assert ("Karshi Engineering-Economics Institute (KEEI)", "Karshi Irrigation Institute") in found
+    assert ("Xinjiang Normal University", "Xinjiang Teachers College") in found
