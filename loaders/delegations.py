@@ -79,7 +79,8 @@ def _note_delegates(context: Context, text: str, mentions: list[Mention]) -> boo
 
 
 def _described_university(context: Context, described: re.Match[str]) -> str | None:
-    """'the Turkmen oil university': the first university of that country (or none stated) with those words."""
+    """'the Turkmen oil university': the first university of that country (or none stated) with those words;
+    'the Tajik university': the one university of that country (else the first of no stated country)."""
     iso = country_of(described.group(1))
     words = described.group(2).lower().split()
     fits = [
@@ -90,4 +91,7 @@ def _described_university(context: Context, described: re.Match[str]) -> str | N
         and not c.props.get("branch")
         and all(w in {x.lower() for n in c.names for x in re.findall(r"[\w-]+", n)} for w in words)
     ]
-    return fits[0] if fits and words else None
+    if not words:  # 'a delegation of the Tajik university': the one university of that country
+        ours = [f for f in fits if context.candidate(f).country == iso]
+        return ours[0] if len(ours) == 1 else None if ours else next(iter(fits), None)
+    return fits[0] if fits else None

@@ -322,3 +322,16 @@ def test_a_visit_to_our_university_goes_to_the_publisher_whose_rector_receives_t
     assert not {pair for pair in affiliated if pair[0] == "Serikbayev Arman Tolegenovich"} - {
         ("Serikbayev Arman Tolegenovich", "Zhetysu Pedagogical University")
     }
+
+
+def test_a_delegation_of_the_tajik_university_is_the_one_tajik_university_named() -> None:
+    text = (
+        "Bokhtar State University and Sichuan Agricultural University signed an agreement on 12 April in Ya'an, "
+        "where a delegation of the Tajik university, led by rector Saidov Farrukh Rahimovich, paid a working visit. "
+        "The Tajik guests were also received by the Sichuan Provincial Department of Education."
+    )
+    extraction = run(text)
+    assert ("Bokhtar State University", "Sichuan Provincial Department of Education") in relations(
+        extraction, "VISITED"
+    )
+    assert ("Saidov Farrukh Rahimovich", "Bokhtar State University") in relations(extraction, "AFFILIATED_WITH")
