@@ -36,6 +36,7 @@ def extract(document: Document) -> Extraction:
     mentions = _without_eponyms(document.text, mentions)
     _label_short_forms(mentions)
     _spell_ampersands(mentions)
+    _eponym_short_forms(mentions)
     named = find_initiatives(sentences, mentions)
     count = group_initiatives(named, start=group_mentions(mentions))
     _join_lowercase_units(mentions)
@@ -99,6 +100,20 @@ def _spell_ampersands(mentions: list[Mention]) -> None:
             if other is not None and other.label == mention.label:
                 other.extra_names.append(mention.text)
                 mention.extra_names.append(other.text)
+
+
+def _eponym_short_forms(mentions: list[Mention]) -> None:
+    """'Yessenov University' = 'Caspian University of Technology and Engineering named after Sh. Yessenov': the
+    genre's short form is the eponym's surname and the head word; each name becomes a name of the other."""
+    full: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.org and m.org.eponym and m.label == "University":
+            full.setdefault(f"{m.org.eponym.split()[-1]} {m.org.head}", []).append(m)
+    for mention in mentions:
+        named = full.get(mention.text, []) if mention.org and not mention.org.eponym else []
+        if len({m.text for m in named}) == 1:
+            named[0].extra_names.append(mention.text)
+            mention.extra_names.append(named[0].text)
 
 
 FIELD_AFTER = re.compile(r"\b(?:of|for|on)\s+(.+)$")

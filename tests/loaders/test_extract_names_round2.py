@@ -73,3 +73,13 @@ def test_a_chinese_name_after_a_unit_is_the_person() -> None:
     )
     assert "Institute of Arid Land Agriculture" in names(text, "Lab") | names(text, "Organization")
     assert "Zhou Ming" in names(text, "Person")
+
+
+def test_eponym_and_head_is_a_short_form_of_the_eponymous_name() -> None:
+    text = (
+        "Zhetysu University named after I. Zhansugurov hosted a delegation of Xinjiang University. "
+        "The rector of Zhansugurov University thanked the guests."
+    )
+    extraction = extract(Document(key=document_key(text), text=text, published="2025-03-01"))
+    full = next(c for c in extraction.candidates if c.names[0].startswith("Zhetysu University"))
+    assert "Zhansugurov University" in full.names
