@@ -52,12 +52,15 @@ def extract(document: Document) -> Extraction:
     return Extraction(document=document, candidates=context.candidates, relations=relations)
 
 
-EPONYM = re.compile(r"\bnamed\s+after\s+(?:the\s+)?(?:[a-z]+\s+){0,4}?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+EPONYM = re.compile(
+    r"\b(?:named\s+after|(?:bears|bore|carries|received|was\s+given)\s+the\s+name\s+of|named\s+in\s+honou?r\s+of)"
+    r"\s+(?:the\s+)?(?:[a-z]+\s+){0,4}?((?:[A-Z][a-z]?\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
 
 
 def _without_eponyms(text: str, mentions: list[Mention]) -> list[Mention]:
-    """'a workshop named after Lu Ban' ... 'Lu Ban was a carpenter': the person an organisation or an initiative
-    ('Luban Workshop') is named after is no one taking part in the story."""
+    """'a workshop named after Lu Ban' ... 'Lu Ban was a carpenter', 'since 1993 bears the name of the scientist
+    X': the person an organisation or an initiative ('Luban Workshop') is named after takes no part in the story."""
     eponyms = {m.group(1) for m in EPONYM.finditer(text)}
     squashed = {w for m in mentions if m.kind == "initiative" for w in m.text.lower().split()}
     return [

@@ -83,3 +83,13 @@ def test_eponym_and_head_is_a_short_form_of_the_eponymous_name() -> None:
     extraction = extract(Document(key=document_key(text), text=text, published="2025-03-01"))
     full = next(c for c in extraction.candidates if c.names[0].startswith("Zhetysu University"))
     assert "Zhansugurov University" in full.names
+
+
+def test_the_person_a_university_bears_the_name_of_takes_no_part() -> None:
+    text = (
+        "The rector Aibek Sultanov said the university, founded in 1952, since 1991 bears the name of the poet "
+        "Zhambyl Zhabayev. The guests visited the library named after Zh. Zhabayev."
+    )
+    people = names(text, "Person")
+    assert "Aibek Sultanov" in people
+    assert not people & {"Zhambyl Zhabayev", "Zh. Zhabayev", "Zhabayev"}
