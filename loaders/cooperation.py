@@ -93,6 +93,11 @@ LEAD = re.compile(r"[\s:]*(?:(?:the|representatives|of|both|leadership|managemen
 CLAUSE_END = re.compile(r"[;]|\.\s|\bwhere\b|\bwhile\b")
 
 
+COMPANY = re.compile(r"\b(?:Co\.|Company|Corporation|Ltd\b|LLP|LLC|JSC|PJSC|GmbH|Inc\b)")
+"""A company's name: the place a delegation toured is no partner for it (a signed document still is)."""
+MET = re.compile(r"\b(?:met|meetings?|talks|negotiat\w*|discuss\w*)\b", re.IGNORECASE)
+
+
 def read_cooperation(
     context: Context,
     text: str,
@@ -103,7 +108,10 @@ def read_cooperation(
     """COOPERATES_WITH from agreement parties, institutional visits and the sentence's cooperation phrases."""
     for a, b in combinations(parties, 2):
         context.add("COOPERATES_WITH", a, b, text)
+    toured = not MET.search(text)
     for visitor, host in visited:
+        if toured and any(COMPANY.search(name) for name in context.candidate(host).names):
+            continue  # 'the delegation also visited X Machinery Co., Ltd.': a site toured, not a partner
         if _institutional_visit(context, visitor, host):
             context.add("COOPERATES_WITH", visitor, host, text)
     orgs = [m for m in mentions if m.kind != "branch" and context.label(context.id_of(m)) in ORG_LABELS | {"Lab"}]

@@ -192,3 +192,14 @@ def test_a_body_the_parties_plan_to_involve_cooperates_with_both_sides() -> None
     institute = "Uzbek Research Institute of Cotton Breeding"
     assert frozenset({institute, "Hubei University"}) in pairs
     assert frozenset({institute, "Termez State University"}) in pairs
+
+
+def test_a_company_the_delegation_toured_is_no_partner_but_one_it_met_is() -> None:
+    text = (
+        "A delegation of Andijan State University visited Zhejiang University of Technology on 4 May. "
+        "On 5 May the delegation also paid a visit to Hangzhou Robotics Equipment Co., Ltd. in Xiaoshan. "
+        "The delegation then met with the representatives of Ningbo Port Logistics Company."
+    )
+    pairs = relations(run(text), "COOPERATES_WITH")
+    assert not {p for p in pairs if "Hangzhou Robotics Equipment Co., Ltd." in p}
+    assert {p for p in pairs if "Ningbo Port Logistics Company" in p}
