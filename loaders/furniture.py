@@ -32,9 +32,21 @@ def in_furniture(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line_end = line_end if line_end >= 0 else len(text)
     line = text[line_start:line_end]
-    if CREDIT_LINE.search(line) or (len(line) <= MASTHEAD_CHARS and MEDIA.search(line)):
+    if CREDIT_LINE.search(line) or (len(line) <= MASTHEAD_CHARS and MEDIA.search(line)) or _menu(line):
         return True
     return any(m.start() < end and start < m.end() for m in MEDIA.finditer(text, line_start, line_end))
+
+
+MENU_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s{2,}|\t")
+
+
+def _menu(line: str) -> bool:
+    """A site's navigation line ('Politics | Economy | Society', 'VB.KG  Politics  Society  Economy'): three or
+    more items of one to three words, nothing else."""
+    if len(line) > MASTHEAD_CHARS + 40:
+        return False
+    items = [item for item in MENU_SEPARATOR.split(line.strip()) if item]
+    return len(items) >= 3 and all(len(item.split()) <= 3 and item[:1].isupper() for item in items)
 
 
 BYLINE = re.compile(

@@ -70,10 +70,12 @@ REGION_WORDS = {"region", "oblast", "province", "district", "prefecture"}
 
 
 def _with_region(tokens: list[Token], last: int | None) -> int | None:
-    """'Akimat of Mangystau region': a lower-case 'region' after a place is the place's, so the name's."""
+    """'Akimat of Mangystau region': a lower-case 'region' after a place (or a word the gazetteer lacks) is the
+    place's, so the name's."""
     if last is None or last + 1 >= len(tokens) or tokens[last + 1].text not in REGION_WORDS:
         return last
-    return last + 1 if is_place(tokens[last].text) else last
+    word = tokens[last].text
+    return last + 1 if is_place(word) or (word.isalpha() and word[1:].islower()) else last
 
 
 LANGUAGE_FIELDS = {"language", "languages", "literature", "philology", "studies"}

@@ -93,3 +93,19 @@ def test_the_person_a_university_bears_the_name_of_takes_no_part() -> None:
     people = names(text, "Person")
     assert "Aibek Sultanov" in people
     assert not people & {"Zhambyl Zhabayev", "Zh. Zhabayev", "Zhabayev"}
+
+
+def test_a_region_the_gazetteer_lacks_still_ends_a_body_s_name() -> None:
+    text = "The delegation was received at the Akimat of Zhetisu region by Deputy Akim Daniyar Ospanov."
+    assert "Akimat of Zhetisu region" in names(text, "Organization")
+
+
+def test_a_site_menu_line_is_page_furniture() -> None:
+    text = (
+        "NEWS.KG  Politics  Society  Economy  Education\n"
+        "Home | Press Centre | Science Council | Contacts\n\n"
+        "Osh State University and Xinjiang University signed a memorandum on joint research."
+    )
+    found = names(text, "Organization") | names(text, "Lab")
+    assert not found & {"KG  Politics  Society", "Science Council", "Press Centre"}
+    assert {"Osh State University", "Xinjiang University"} <= names(text, "University")
