@@ -13,6 +13,7 @@ ministry; officials attending a ceremony or opening held at an organisation visi
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from loaders.dates import find_dates
@@ -140,12 +141,11 @@ def _hosts(context: Context, text: str, mentions: list[Mention], at: int, end: i
     ours = OURS.match(text, at)
     if ours and context.publisher and (not after or after[0].start > ours.end()):
         return [context.publisher.local_id]
-    listed = [
-        m
-        for i, m in enumerate(after)
-        if i == 0 or re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?", text[after[i - 1].end : m.start])
-    ]
-    listed = [m for i, m in enumerate(listed) if i == 0 or listed[i - 1] is after[i - 1]]
+    listed = after[:1]
+    for previous, mention in pairwise(after):
+        if not re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?", text[previous.end : mention.start]):
+            break  # the list right after the verb ends ('visit to X; round table with Y and Z')
+        listed.append(mention)
     return list(dict.fromkeys(h for h in (context.root(context.id_of(m)) for m in listed) if h))
 
 

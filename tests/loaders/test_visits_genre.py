@@ -335,3 +335,13 @@ def test_a_delegation_of_the_tajik_university_is_the_one_tajik_university_named(
         extraction, "VISITED"
     )
     assert ("Saidov Farrukh Rahimovich", "Bokhtar State University") in relations(extraction, "AFFILIATED_WITH")
+
+
+def test_a_visit_goes_only_to_the_list_right_after_the_verb() -> None:
+    text = (
+        "From 2 to 5 June, Atyrau University hosted a delegation of China University of Petroleum (Beijing).\n\n"
+        "• 3 June – visit to the laboratories of the Institute of Petrochemistry; a seminar with specialists "
+        "of Embamunaigas JSC and Atyrau Drilling Engineering LLP on drilling fluids."
+    )
+    hosts = {host for _, host in visits(text)}
+    assert not hosts & {"Embamunaigas JSC", "Atyrau Drilling Engineering LLP"}
