@@ -109,3 +109,11 @@ def test_a_site_menu_line_is_page_furniture() -> None:
     found = names(text, "Organization") | names(text, "Lab")
     assert not found & {"KG  Politics  Society", "Science Council", "Press Centre"}
     assert {"Osh State University", "Xinjiang University"} <= names(text, "University")
+
+
+def test_less_common_chinese_surnames_with_hyphenated_given_names() -> None:
+    text = (
+        "Zhang Wei, Dean of the School of Law, and Qu Yun-fei, Director of the International Office, "
+        "met Nie Hong-bo of Lanzhou University."
+    )
+    assert {"Qu Yun-fei", "Nie Hong-bo"} <= names(text, "Person")
