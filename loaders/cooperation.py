@@ -98,6 +98,10 @@ COMPANY = re.compile(r"\b(?:Co\.|Company|Corporation|Ltd\b|LLP|LLC|JSC|PJSC|GmbH
 MET = re.compile(r"\b(?:met|meetings?|talks|negotiat\w*|discuss\w*)\b", re.IGNORECASE)
 
 
+AGENT = re.compile(r"\b(?:was|were)\s+(?:\w+\s+){0,2}?(?:received|welcomed|hosted|greeted)\s+by\s+(?:the\s+)?$", re.I)
+GUESTS = re.compile(r"\b(?:guests|delegation|delegates)\b", re.IGNORECASE)
+
+
 def read_cooperation(
     context: Context,
     text: str,
@@ -185,6 +189,9 @@ def _subject(context: Context, text: str, orgs: list[Mention], at: int) -> list[
         for m in orgs
         if m.end <= at and context.label(context.id_of(m)) in ORG_LABELS and not CLAUSE_END.search(text[m.end : at])
     ]
+    if before and AGENT.search(text, 0, before[-1].start) and re.search(r",\s+and\s", text[before[-1].end : at]):
+        # 'the guests were received by X, and held talks with Y': the guests talked with Y, not X
+        return [context.delegation] if context.delegation and GUESTS.search(text[: before[-1].start]) else []
     if before:
         return [i for i in [context.id_of(before[-1])] if i]
     if GENERIC.search(text[:at]) and orgs:

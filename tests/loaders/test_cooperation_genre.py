@@ -203,3 +203,14 @@ def test_a_company_the_delegation_toured_is_no_partner_but_one_it_met_is() -> No
     pairs = relations(run(text), "COOPERATES_WITH")
     assert not {p for p in pairs if "Hangzhou Robotics Equipment Co., Ltd." in p}
     assert {p for p in pairs if "Ningbo Port Logistics Company" in p}
+
+
+def test_guests_received_by_one_body_and_holding_talks_with_another_pair_only_with_the_guests() -> None:
+    text = (
+        "A delegation of Naryn State University visited Xinjiang Agricultural University on 10 May. "
+        "In Urumqi, the guests were also received by the Xinjiang Department of Education, and held talks "
+        "with the leadership of Xinjiang University of Finance and Economics on joint training of economists."
+    )
+    found = pairs(text)
+    assert frozenset({"Xinjiang Department of Education", "Xinjiang University of Finance and Economics"}) not in found
+    assert frozenset({"Naryn State University", "Xinjiang University of Finance and Economics"}) in found
