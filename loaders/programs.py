@@ -92,7 +92,8 @@ def _field_words(text: str, at: int, *, owner: bool) -> int:
         lowered = word.group().lower()
         if (count and lowered in STOP) or lowered in MONTHS or re.fullmatch(r"(?:19|20)\d\d", lowered):
             break
-        if lowered == "and" and not _and_continues(text, word.end()):
+        titled = WORD.match(text, at) is not None and text[at : at + 1].isupper()
+        if lowered == "and" and not _and_continues(text, word.end(), titled=titled):
             break
         if count == 0 and (lowered in STOP - {"the"} or (owner and not word.group()[:1].isupper())):
             return 0
@@ -106,12 +107,16 @@ def _field_words(text: str, at: int, *, owner: bool) -> int:
     return end
 
 
-def _and_continues(text: str, at: int) -> bool:
-    """'and' inside a field ('Oil and Gas Engineering', 'signal and image processing'), not before a clause."""
+def _and_continues(text: str, at: int, *, titled: bool) -> bool:
+    """'and' inside a field ('Oil and Gas Engineering', 'signal and image processing'), not before a clause nor,
+    after a capitalised field, before a lower-case item ('in Animal Science and Veterinary Medicine and joint
+    research on ...')."""
     following = WORD.match(text, at + 1)
     if following is None:
         return False
     word = following.group()
+    if titled and not word[:1].isupper():
+        return False
     return word[:1].isupper() or not (word.endswith("ed") or word.lower() in STOP | {"also", "then", "plan", "agreed"})
 
 

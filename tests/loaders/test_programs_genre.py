@@ -36,3 +36,12 @@ def test_an_expectation_after_the_programme_does_not_unmake_it() -> None:
     assert program in labels(extraction, "Program")
     owners = {org for unit, org in relations(extraction, "PART_OF") if unit == program}
     assert owners == {"Termez State University", "Hubei University"}
+
+
+def test_a_capitalised_field_ends_before_a_lower_case_item_after_and() -> None:
+    text = (
+        "Kostanay Regional University and Jilin Agricultural University signed a memorandum covering a "
+        '"2+2" dual-degree program in Food Technology and Agricultural Engineering and joint research on grain storage.'
+    )
+    programs = {c.names[0] for c in run(text).candidates if c.label == "Program"}
+    assert programs == {'"2+2" dual-degree program in Food Technology and Agricultural Engineering'}
