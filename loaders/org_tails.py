@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-from loaders.gazetteer import HONORIFICS, NATIONALITIES, TITLE_WORDS, has_surname_ending, is_chinese_name, is_place
+from loaders.gazetteer import (
+    FIELD_WORDS,
+    HONORIFICS,
+    NATIONALITIES,
+    TITLE_WORDS,
+    has_surname_ending,
+    is_chinese_name,
+    is_place,
+)
 from loaders.org_tokens import ABBR, INITIALS, PLURAL_HEADS, Token, head_kind, is_cap
 
 PLACE_WORDS = {"republic", "people", "people's", "people’s", "peoples", "federation", "autonomous", "region",
@@ -42,8 +50,8 @@ def tail(tokens: list[Token], i: int) -> tuple[int | None, int | None]:
     start, last = i, None
     while i < len(tokens):
         token = tokens[i]
-        if _is_parent_head(token) or (ABBR.match(token.text) and last is None and not is_place(token.text)):
-            return None, tokens[start].start if _names_org(tokens, start) else None
+        if (parent := _parent_starts(tokens, start, i, last)) is not None:
+            return None, parent if parent >= 0 else None
         if _stops_name(tokens, i, last):
             break
         if is_cap(token) or token.text[:1].isdigit():
@@ -64,6 +72,17 @@ def tail(tokens: list[Token], i: int) -> tuple[int | None, int | None]:
             break
         i += 1
     return _with_region(tokens, last), None
+
+
+def _parent_starts(tokens: list[Token], start: int, i: int, last: int | None) -> int | None:
+    """Where the tail's organisation starts when the word at i shows the tail names one (-1: it names no
+    organisation but ends the tail), else None."""
+    token = tokens[i]
+    if _eponym_acronym(tokens, start, i):
+        return tokens[start].start  # '... of Ablai Khan KazUIRWL': the university's name
+    if _is_parent_head(token) or (ABBR.match(token.text) and last is None and not is_place(token.text)):
+        return tokens[start].start if _names_org(tokens, start) else -1
+    return None
 
 
 REGION_WORDS = {"region", "oblast", "province", "district", "prefecture"}
@@ -214,6 +233,19 @@ def _list_word(token: Token) -> bool:
 def _is_parent_head(token: Token) -> bool:
     """A singular, capitalised head word: the start of another organisation's name."""
     return bool(head_kind(token)) and token.text[:1].isupper() and token.text.lower() not in PLURAL_HEADS
+
+
+def _eponym_acronym(tokens: list[Token], start: int, i: int) -> bool:
+    """A university's acronym ('KazUIRWL', 'KSTU') after one or two name words: 'Ablai Khan KazUIRWL' names the
+    university (as 'I. Razzakov KSTU' does), not a field of the unit before it."""
+    word = tokens[i].text
+    if not (ABBR.match(word) and "U" in word and 1 <= i - start <= 2) or is_place(word):
+        return False
+    run = tokens[start:i]
+    return all(NAME_WORD.fullmatch(t.text) and not head_kind(t) and t.text.lower() not in FIELD_WORDS for t in run)
+
+
+NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
 def _names_org(tokens: list[Token], start: int) -> bool:

@@ -117,3 +117,10 @@ def test_less_common_chinese_surnames_with_hyphenated_given_names() -> None:
         "met Nie Hong-bo of Lanzhou University."
     )
     assert {"Qu Yun-fei", "Nie Hong-bo"} <= names(text, "Person")
+
+
+def test_an_eponym_before_a_university_acronym_is_the_unit_s_parent() -> None:
+    text = "Students of the Faculty of Foreign Languages of Abai KazNPU spent a semester in Urumqi."
+    units = names(text, "Lab")
+    assert "Faculty of Foreign Languages" in units
+    assert "Faculty of Foreign Languages of Abai KazNPU" not in units
