@@ -21,7 +21,8 @@ LOWER_UNIT = re.compile(
 _FIELD = re.compile(r"(?:[a-z][a-z'’-]*|[A-Z][a-z]+[-–][A-Z][a-z]+)(?:\s+(?:[a-z][a-z'’-]*|and))*")
 _FIELD_STOP = {"the", "a", "an", "our", "its", "their", "this", "these", "at", "in", "with", "which", "that", "was",
                "were", "is", "are", "will", "has", "have", "had", "from", "to", "by", "on", "for", "as", "where",
-               "students", "specialists", "staff", "and", "of", "more", "than", "about", "over"}  # fmt: skip
+               "students", "specialists", "staff", "and", "of", "more", "than", "about", "over", "between",
+               "among", "during", "under", "within", "together", "jointly", "be"}  # fmt: skip
 _PLURAL_OWNERS = {"universities", "institutions", "colleges", "schools", "countries", "enterprises", "companies",
                   "organizations", "organisations"}  # fmt: skip
 MAX_FIELD = 6

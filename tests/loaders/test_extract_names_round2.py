@@ -124,3 +124,11 @@ def test_an_eponym_before_a_university_acronym_is_the_unit_s_parent() -> None:
     units = names(text, "Lab")
     assert "Faculty of Foreign Languages" in units
     assert "Faculty of Foreign Languages of Abai KazNPU" not in units
+
+
+def test_a_lower_case_unit_s_field_stops_before_between() -> None:
+    text = (
+        "They signed a memorandum on a joint research center of glaciology between the Institute of Water "
+        "Problems and Lanzhou University."
+    )
+    assert "joint research center of glaciology" in names(text, "Lab")
