@@ -27,9 +27,12 @@ ON_THE_PART = re.compile(r"^\W*(?:On|From) the (?:part|side) of\s+(?:the\s+)?", 
 CLAUSE_SPLIT = re.compile(r",\s+and\s+|;\s*")
 OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?")
 CLAUSE_CUT = re.compile(
-    r",\s+and\s+(?=[^,;]{0,120}\b(?:signed|agreed|concluded|launched|opened|established|will)\b)", re.IGNORECASE
+    r",\s+and\s+(?=[^,;]{0,120}\b(?:signed|agreed|concluded|launched|opened|established|will)\b)|"
+    r",?\s+and\s+that\s+",
+    re.IGNORECASE,
 )
-"""'X and Y signed an agreement on A, and X and Z signed a memorandum on B': A's and B's parties differ."""
+"""'X and Y signed an agreement on A, and X and Z signed a memorandum on B': A's and B's parties differ; so do
+those of two reported clauses ('It was announced that X and Y agreed to open A and that a memorandum ...')."""
 
 
 def part_of(context: Context, text: str, mentions: list[Mention]) -> None:

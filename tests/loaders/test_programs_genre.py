@@ -45,3 +45,14 @@ def test_a_capitalised_field_ends_before_a_lower_case_item_after_and() -> None:
     )
     programs = {c.names[0] for c in run(text).candidates if c.label == "Program"}
     assert programs == {'"2+2" dual-degree program in Food Technology and Agricultural Engineering'}
+
+
+def test_two_reported_clauses_have_their_own_parties() -> None:
+    text = (
+        "It was also announced that Talas State University and Shihezi University agreed to open a joint "
+        "master's programme in Plant Protection in 2026 and that a memorandum between the Ministry of Education "
+        "of the Kyrgyz Republic and the Xinjiang Department of Education is being prepared."
+    )
+    extraction = run(text)
+    owners = {org for unit, org in relations(extraction, "PART_OF") if unit.startswith("joint master")}
+    assert owners == {"Talas State University", "Shihezi University"}
