@@ -36,11 +36,23 @@ LANGUAGE_UNIT = re.compile(
 NATIONALITY_BEFORE = re.compile(r"(?:Chinese|Kazakh|Kyrgyz|Uzbek|Tajik|Turkmen|Russian)\s+$")
 
 
+LOCAL_GOVERNMENT = re.compile(
+    r"(?<![\w-])(?!The\s)(?:[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(?:regional|oblast|city|district|provincial)\s+"
+    r"(?:state\s+)?(?:administration|akimat|khokimiyat|hokimiyat|government)\b"
+)
+"""'the Issyk-Kul regional state administration': a local government printed in lower case after its place."""
+
+
 def find_lowercase_units(text: str) -> list[OrgMention]:
     """'key laboratories of multilingual information technologies, signal detection and processing',
-    'school of foreign languages', 'joint research center of Chinese-Kazakh universities': units without capitals."""
+    'school of foreign languages', 'joint research center of Chinese-Kazakh universities': units without capitals
+    (and local governments, 'the Osh city administration')."""
     languages = LANGUAGE_UNIT.finditer(text)
     found = [OrgMention(m.start(), m.end(), m.group(), "Lab", m.group().split()[-1]) for m in languages]
+    found += [
+        OrgMention(m.start(), m.end(), m.group(), "Organization", m.group().split()[-1])
+        for m in LOCAL_GOVERNMENT.finditer(text)
+    ]
     for match in LOWER_UNIT.finditer(text):
         end = _field_end(text, match.end())
         if end is None or (match.group("plain") and NATIONALITY_BEFORE.search(text[: match.start()])):

@@ -132,3 +132,9 @@ def test_a_lower_case_unit_s_field_stops_before_between() -> None:
         "Problems and Lanzhou University."
     )
     assert "joint research center of glaciology" in names(text, "Lab")
+
+
+def test_a_local_government_printed_in_lower_case() -> None:
+    text = "The head of the Naryn regional state administration Bakyt Usenov greeted the guests from Kashgar."
+    assert "Naryn regional state administration" in names(text, "Organization")
+    assert "Bakyt Usenov" in names(text, "Person")
