@@ -99,6 +99,11 @@ MET = re.compile(r"\b(?:met|meetings?|talks|negotiat\w*|discuss\w*)\b", re.IGNOR
 
 
 AGENT = re.compile(r"\b(?:was|were)\s+(?:\w+\s+){0,2}?(?:received|welcomed|hosted|greeted)\s+by\s+(?:the\s+)?$", re.I)
+UNIT_SUBJECT = re.compile(
+    r"^\W*(?:the|this)\s+(?:new\s+)?(?:classroom|laboratory|lab|cent(?:re|er)|institute|workshop)\s+"
+    r"(?:was|has been|is)\s+(?:\w+\s+)?(?:created|established|opened|set up|founded)\s+$",
+    re.IGNORECASE,
+)
 GUESTS = re.compile(r"\b(?:guests|delegation|delegates)\b", re.IGNORECASE)
 
 
@@ -194,6 +199,8 @@ def _subject(context: Context, text: str, orgs: list[Mention], at: int) -> list[
         return [context.delegation] if context.delegation and GUESTS.search(text[: before[-1].start]) else []
     if before:
         return [i for i in [context.id_of(before[-1])] if i]
+    if UNIT_SUBJECT.match(text[:at]) and context.venue and context.label(context.venue) in ORG_LABELS:
+        return [context.venue]  # 'The classroom was created jointly with X': the venue it opened at, and X
     if GENERIC.search(text[:at]) and orgs:
         return _salient_university(context, orgs[0].sentence)
     return main_pair(context) if BOTH.search(text[:at]) else []

@@ -214,3 +214,11 @@ def test_guests_received_by_one_body_and_holding_talks_with_another_pair_only_wi
     found = pairs(text)
     assert frozenset({"Xinjiang Department of Education", "Xinjiang University of Finance and Economics"}) not in found
     assert frozenset({"Naryn State University", "Xinjiang University of Finance and Economics"}) in found
+
+
+def test_a_unit_created_jointly_with_a_partner_pairs_the_partner_with_the_venue() -> None:
+    text = (
+        "On 14 April, the solemn opening of the Confucius Classroom took place at Batken State University. "
+        "The classroom was created jointly with Xinjiang Normal University, which will send two teachers."
+    )
+    assert frozenset({"Batken State University", "Xinjiang Normal University"}) in pairs(text)
