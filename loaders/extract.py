@@ -132,9 +132,23 @@ def _join_lowercase_units(mentions: list[Mention]) -> None:
         if field is None:
             continue
         words = field.group(1).lower()
-        fits = {m.group for m in named if m.org and m.org.head.lower() == head and words in m.text.lower()}
+        same_head = [m for m in named if m.org and m.org.head.lower() == head]
+        fits = {m.group for m in same_head if words in m.text.lower()} or _joint_fits(mention.text, same_head)
         if len(fits) == 1:
             mention.group = fits.pop()
+
+
+def _joint_fits(text: str, named: list[Mention]) -> set[int | None]:
+    """'joint institute of green construction' = 'Uzbek-Chinese Joint Institute of Green Building and Urban
+    Planning': a joint unit retold loosely shares a field word's stem with the one joint unit of that head."""
+    if not text.lower().startswith("joint "):
+        return set()
+    stems = {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower().split(" ", 2)[-1]) if w not in {"joint", "with"}}
+    joint = [m for m in named if "Joint" in m.text]
+    if len({m.group for m in joint}) != 1:
+        return set()
+    shared = stems & {w[:5] for w in re.findall(r"[a-z]{4,}", joint[0].text.lower())}
+    return {joint[0].group} if shared else set()
 
 
 def _candidate(local_id: str, group: list[Mention]) -> Candidate:

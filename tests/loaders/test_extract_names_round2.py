@@ -138,3 +138,14 @@ def test_a_local_government_printed_in_lower_case() -> None:
     text = "The head of the Naryn regional state administration Bakyt Usenov greeted the guests from Kashgar."
     assert "Naryn regional state administration" in names(text, "Organization")
     assert "Bakyt Usenov" in names(text, "Person")
+
+
+def test_a_joint_unit_retold_loosely_is_the_named_joint_unit() -> None:
+    text = (
+        "Osh State University and Kashgar University opened the Kyrgyz-Chinese Joint Laboratory of Arid Soil "
+        "Ecology and Irrigation. The joint laboratory for irrigation research will admit ten doctoral students a year."
+    )
+    extraction = extract(Document(key=document_key(text), text=text, published="2025-03-01"))
+    units = [c for c in extraction.candidates if c.label == "Lab"]
+    assert len(units) == 1
+    assert "joint laboratory for irrigation research" in units[0].names
