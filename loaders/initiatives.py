@@ -69,6 +69,7 @@ FRAMED = re.compile(r"\b(?:within|in|under)\s+(?:the\s+)?(?:framework\s+of\s+(?:
 PURPOSE = re.compile(r"\b(?:aim(?:s|ed|ing)? to|in order to|so as to)\b", re.I)
 BOTH = re.compile(r"\b(?:both|the two)\s+(?:universities|institutions|sides|parties|partners)\b", re.I)
 """'Both universities are members of ...': the pair the article is about."""
+WHICH = re.compile(r",\s+(?:which|that|who)\s+")
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s+")
 WITHIN = re.compile(r"\b(?:within|in|under) the framework of\s+(?:the\s+)?$", re.I)
 
@@ -175,6 +176,10 @@ def _involved(context: Context, text: str, mention: Mention, mentions: list[Ment
     before = [context.id_of(m) for m in mentions if m.end <= mention.start and context.id_of(m) in orgs]
     if key in BROAD:
         cue = TAKES_PART_BROAD.search(_clause(text, mention)) or _framed(text, mention)
+        which = [*WHICH.finditer(text, 0, mention.start)]
+        if which:  # 'visited X and the School of Y, which cooperates ... within the BRI': Y alone
+            named = [context.root(context.id_of(m)) for m in mentions if m.end == which[-1].start()]
+            before = [o for o in named if context.label(o) in {"University", "Organization"}] or before
         return [o for o in before if o] if cue and not HEDGED.search(text) else []
     if key:
         return orgs

@@ -449,3 +449,12 @@ def test_membership_in_one_clause_does_not_put_the_pair_into_the_belt_and_road()
         (org, "Asian Alliance of Technical Universities") for org in ("Osh State University", "Xiamen University")
     } <= involved
     assert not {pair for pair in involved if pair[1] == "Belt and Road Initiative"}
+
+
+def test_a_relative_clause_puts_only_its_antecedent_into_the_belt_and_road() -> None:
+    text = (
+        "The delegation also visited the Yunnan Tumour Hospital and the School of International Education of "
+        'Kunming University, which cooperates with Kazakh universities within the framework of the "Belt and Road".'
+    )
+    involved = {org for org, initiative in relations(run(text), "INVOLVED_IN") if "Belt and Road" in initiative}
+    assert involved == {"Kunming University"}
