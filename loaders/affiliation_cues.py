@@ -26,6 +26,8 @@ GENERIC_HEAD = re.compile(
     re.IGNORECASE,
 )
 """A title that names its body by the head word alone ('Director of the Department')."""
+OUR = re.compile(r"\bour\s+$", re.IGNORECASE)
+"""'our Chairman of the Board – Rector, Professor X': the speaker's (the publisher's, the interviewee's) body."""
 SIDE = re.compile(r"\b(?:from|on|for)\s+the\s+(\w+)\s+side\b", re.IGNORECASE)
 
 
@@ -99,3 +101,12 @@ def side_university(context: Context, text: str, person: Mention) -> str | None:
     same = [c.local_id for c in context.candidates if c.label == "University" and c.country == iso]
     same = [c for c in same if not context.candidate(c).props.get("branch")]
     return same[0] if same else None  # the first named: the side's university the article is about
+
+
+def our_organisation(context: Context) -> str | None:
+    """Who 'our' is: the publisher, else the organisation of the first person the text introduced with one (an
+    interview's guest: 'The Astana Times spoke with X, KMU Vice-Rector ...')."""
+    if context.publisher:
+        return context.publisher.local_id
+    first = next((r for r in context.relations if r.type == "AFFILIATED_WITH"), None)
+    return context.root(first.b) if first else None

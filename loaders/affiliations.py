@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from loaders.affiliation_cues import bare_minister, delegation_led, head_named, side_university
+from loaders.affiliation_cues import OUR, bare_minister, delegation_led, head_named, our_organisation, side_university
 from loaders.cooperation import is_official
 from loaders.coref import abbreviates
 from loaders.gazetteer import GOVERNMENT_TITLES, country_of
@@ -147,6 +147,8 @@ def _title_orgs(context: Context, text: str, person: Mention, mentions: list[Men
         receiving = context.host if context.host and _receives(text, person) else None
         side = side_university(context, text, person)
         named = [u for u in [side or receiving or salient_university(context, person)] if u]
+    if span and not named and OUR.search(text[: span[0]]):
+        named = [u for u in [our_organisation(context)] if u]
     ministry = re.match(r"(?:\w+\s+)?(?:Deputy\s+|Vice[- ])?Minister (of .+)$", title, re.IGNORECASE)
     if not named and ministry:
         named = [ministry_of(context, ministry.group(1), text)]

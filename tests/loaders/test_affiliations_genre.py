@@ -269,3 +269,16 @@ def test_people_listed_after_a_national_side_work_for_that_sides_university() ->
         ("A. Toktosunov", "Kyrgyz State Medical Academy"),
         ("K. Bekova", "Kyrgyz State Medical Academy"),
     }
+
+
+def test_our_rector_in_an_interview_is_the_interviewees_university() -> None:
+    text = (
+        "The Tashkent Times spoke with Dilnoza Karimova, Vice-Rector of Fergana State University, about the deal "
+        "with Dalian University of Technology.\n\n"
+        "Q: How did it start?\n\n"
+        "A: The agreement was signed on May 5 by our Rector, Professor Bakhtiyor Usmonov, and the president of "
+        "Dalian University of Technology, Professor Li Gang."
+    )
+    found = affiliations(text)
+    assert ("Bakhtiyor Usmonov", "Fergana State University") in found
+    assert ("Li Gang", "Dalian University of Technology") in found
