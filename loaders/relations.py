@@ -181,13 +181,15 @@ def _top_university(context: Context) -> str | None:
 
 
 def _units_without_parent(context: Context) -> None:
-    """A unit nobody is named as owning belongs to the visit's host, else the most-named university."""
+    """A unit nobody is named as owning belongs to the visit's host, else the publishing university (its own
+    page), else the most-named university."""
     owned = {r.a for r in context.relations if r.type == "PART_OF"}
     top = _top_university(context)
     for candidate in context.candidates:
         if candidate.label != "Lab" or candidate.local_id in owned or only_planned(context, candidate.local_id):
             continue
-        owner = context.unit_hosts.get(candidate.local_id) or top or context.host
+        own = context.publisher.local_id if context.publisher and context.publisher.label == "University" else None
+        owner = context.unit_hosts.get(candidate.local_id) or own or top or context.host
         first = next((m for m in context.mentions if context.id_of(m) == candidate.local_id), None)
         evidence = context.sentences[first.sentence].text if first else ""
         context.add("PART_OF", candidate.local_id, context.root(owner), evidence)

@@ -458,3 +458,15 @@ def test_a_relative_clause_puts_only_its_antecedent_into_the_belt_and_road() -> 
     )
     involved = {org for org, initiative in relations(run(text), "INVOLVED_IN") if "Belt and Road" in initiative}
     assert involved == {"Kunming University"}
+
+
+def test_an_unowned_unit_on_a_university_page_is_the_publishers() -> None:
+    text = (
+        "Five years with Lanzhou: our partnership\n\n"
+        "The Department of External Relations has prepared a short chronology of our cooperation with Lanzhou "
+        "Jiaotong University. In 2020 Lanzhou Jiaotong University hosted our first students. In 2022 Lanzhou "
+        "Jiaotong University sent two teachers to Taraz Regional University."
+    )
+    document = Document(key=document_key(text), text=text, published="2025-02-01", publisher="taraz.edu.kz")
+    parts = relations(extract(document), "PART_OF")
+    assert parts == {("Department of External Relations", "Taraz Regional University")}
