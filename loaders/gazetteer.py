@@ -277,7 +277,7 @@ PINYIN_SYLLABLE = (
 )
 PINYIN_GIVEN = re.compile(rf"^(?:{PINYIN_SYLLABLE}){{1,2}}$", re.IGNORECASE)
 SURNAME_ENDINGS = re.compile(
-    r"(?:[oe]va?|[iy]eva?|ayeva?|aeva?|iyeva?|uly|ully|kyzy|qizi|zoda|zada|zade|ovich|evich|ovna|evna|"
+    r"(?:[oe]va?|[oe]wa|[iy]eva?|ayeva?|aeva?|iyeva?|uly|ully|kyzy|qizi|zoda|zada|zade|ovich|evich|ovna|evna|"
     r"ovych|bekov|bekova|ich)$",
     re.IGNORECASE,
 )
@@ -292,7 +292,11 @@ def is_chinese_name(words: list[str]) -> bool:
 
 def has_surname_ending(words: list[str]) -> bool:
     """A Central Asian / Slavic surname or patronymic ending in one of the words."""
-    return any(len(word) > 4 and SURNAME_ENDINGS.search(word) for word in words)
+    return any(len(word) > 4 and (SURNAME_ENDINGS.search(word) or TURKMEN_SURNAME.search(word)) for word in words)
+
+
+TURKMEN_SURNAME = re.compile(r"^[^\W\d_]*[ýňşçžäöü][^\W\d_]*[oe]w$", re.IGNORECASE)
+"""'Çaryýew', 'Şatlykow': the Turkmen -ow/-ew ending counts in a word spelt with Turkmen letters ('Yellow' is none)."""
 
 
 def country_of(text: str) -> str | None:

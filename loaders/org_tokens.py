@@ -86,11 +86,11 @@ UNIVERSITY_MODS = {"state", "national", "vocational", "pedagogical", "medical", 
                    "technological", "normal", "agrarian", "agricultural", "teachers", "language", "linguistic",
                    "economic", "humanitarian", "university", "international"}  # fmt: skip
 POSSESSIVES = frozenset({"'s", "’s"})
-TOKEN = re.compile(
-    r"(?:[A-Z][a-z]?\.){1,3}(?![a-z])|[“”\"«»]|[A-Za-z0-9][\w'’]*(?:[-–][A-Za-z0-9][\w'’]*)*|[()&,;:–—-]|\S"
-)
+_UPPER = "[A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ]"
+"""A capital letter, Turkmen, Uzbek and Kazakh Latin ones included ('Ö. Ataýewa', 'Ş. Orazow')."""
+TOKEN = re.compile(rf"(?:{_UPPER}[a-z]?\.){{1,3}}(?![a-z])|[“”\"«»]|[^\W_][\w'’]*(?:[-–][^\W_][\w'’]*)*|[()&,;:–—-]|\S")
 ABBR = re.compile(r"^[A-Z][A-Za-z]{0,6}[A-Z]$|^[A-Z]{2,8}$")
-INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.){1,3}$")
+INITIALS = re.compile(rf"^(?:{_UPPER}[a-z]?\.){{1,3}}$")
 
 
 @dataclass

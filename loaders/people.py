@@ -35,7 +35,7 @@ NOT_NAME_WORDS = {"republic", "kingdom", "region", "province", "street", "avenue
                   "peace", "no", "co", "st", "ltd", "inc", "photo", "image", "xinhua", "eighteen-year-old",
                   "news", "times", "global", "daily", "china", "chinese", "office"}  # fmt: skip
 HOST_CUE = re.compile(r"\b(?:greeted|welcomed|received|hosted)\b|\bwith\s+(?:the\s+)?\w*\s*$")
-NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]|[^\W\d_A-Z])+(?:[-–][A-Z]?[a-zß-öø-ÿ]+)*$")
+NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞŞŽŇÇ](?:[a-zß-öø-ÿ]|[^\W\d_A-Z])+(?:[-–][A-Z]?[a-zß-öø-ÿ]+)*$")
 """A capitalised word, accented letters included ('Lü', 'Özgür')."""
 
 

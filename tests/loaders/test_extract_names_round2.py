@@ -149,3 +149,11 @@ def test_a_joint_unit_retold_loosely_is_the_named_joint_unit() -> None:
     units = [c for c in extraction.candidates if c.label == "Lab"]
     assert len(units) == 1
     assert "joint laboratory for irrigation research" in units[0].names
+
+
+def test_turkmen_spellings_of_people() -> None:
+    text = (
+        "The rector Ö. Annaýewa, Öwezmyrat Çaryýew and the Deputy Director Ýazmuhammet Şatlykow met the "
+        "delegation of Jilin University."
+    )
+    assert {"Ö. Annaýewa", "Öwezmyrat Çaryýew", "Ýazmuhammet Şatlykow"} <= names(text, "Person")
