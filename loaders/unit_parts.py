@@ -26,6 +26,8 @@ GENERIC_AT = re.compile(r"\b(?:at|by|in) (?:the|our) (?:university|institute)\b"
 ON_THE_PART = re.compile(r"^\W*(?:On|From) the (?:part|side) of\s+(?:the\s+)?", re.IGNORECASE)
 CLAUSE_SPLIT = re.compile(r",\s+and\s+|;\s*")
 OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?")
+MEMBERS = re.compile(r"\bdelegation\b[^.;]{0,160}?\b(?:and\s+)?included\b", re.I)
+"""'The delegation was headed by X and included the Dean of the School of Y': the school is the delegation's."""
 CLAUSE_CUT = re.compile(
     r",\s+and\s+(?=[^,;]{0,120}\b(?:signed|agreed|concluded|launched|opened|established|will)\b)|"
     r",?\s+and\s+that\s+",
@@ -55,7 +57,7 @@ def part_of(context: Context, text: str, mentions: list[Mention]) -> None:
         parents += clause_parents(context, text, mention, mentions)
         parents = parents or founders_before(context, text, mentions, mention.start)
         parents = parents or announced_founders(context, mention) or agreed_with(context, text, mentions, mention)
-        members = DELEGATES.search(text)
+        members = DELEGATES.search(text) or MEMBERS.search(text)
         if (
             not parents
             and members

@@ -345,3 +345,14 @@ def test_a_visit_goes_only_to_the_list_right_after_the_verb() -> None:
     )
     hosts = {host for _, host in visits(text)}
     assert not hosts & {"Embamunaigas JSC", "Atyrau Drilling Engineering LLP"}
+
+
+def test_units_in_the_titles_of_a_delegations_members_are_the_delegations() -> None:
+    text = (
+        "From 3 to 6 June 2024, Atyrau University hosted a delegation of China University of Petroleum. "
+        "The delegation was headed by the Vice-President of the university Professor Zhang Wei and included "
+        "Dean of the College of Geosciences Liu Bo and Director of the Office of International Affairs Ms. Chen Yu."
+    )
+    parts = relations(run(text), "PART_OF")
+    assert ("College of Geosciences", "China University of Petroleum") in parts
+    assert not {p for p in parts if p[1] == "Atyrau University"}
