@@ -33,7 +33,9 @@ PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich|kyzy|qizi|uly|ogly|o'g'li
 NOT_NAME_WORDS = {"republic", "kingdom", "region", "province", "street", "avenue", "city", "district", "nation",
                   "unity", "letter", "workshop", "workshops", "road", "belt", "silk", "park", "hall", "campus",
                   "peace", "no", "co", "st", "ltd", "inc", "photo", "image", "xinhua", "eighteen-year-old",
-                  "news", "times", "global", "daily", "china", "chinese", "office"}  # fmt: skip
+                  "news", "times", "global", "daily", "china", "chinese", "office", "chairperson", "guests",
+                  "guest", "colleagues", "friends", "participants", "ladies", "gentlemen", "delegates", "excellency",
+                  "excellencies", "audience", "everyone", "all"}  # fmt: skip
 HOST_CUE = re.compile(r"\b(?:greeted|welcomed|received|hosted)\b|\bwith\s+(?:the\s+)?\w*\s*$")
 NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞŞŽŇÇ](?:[a-zß-öø-ÿ]|[^\W\d_A-Z])+(?:[-–][A-Z]?[a-zß-öø-ÿ]+)*$")
 """A capitalised word, accented letters included ('Lü', 'Özgür')."""

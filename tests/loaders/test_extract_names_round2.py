@@ -157,3 +157,11 @@ def test_turkmen_spellings_of_people() -> None:
         "delegation of Jilin University."
     )
     assert {"Ö. Annaýewa", "Öwezmyrat Çaryýew", "Ýazmuhammet Şatlykow"} <= names(text, "Person")
+
+
+def test_forms_of_address_are_no_people() -> None:
+    text = (
+        "Madam Chairperson, dear Colleagues and Honourable Guests, the rector Mr. Askar Nurlanov welcomed "
+        "the delegation of Shihezi University."
+    )
+    assert names(text, "Person") == {"Askar Nurlanov"}
