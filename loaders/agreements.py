@@ -45,6 +45,7 @@ ANAPHOR = re.compile(
     r"(?:was|were|has been|have been)\s+signed\b"
 )
 """'The memorandum was signed by ...': the agreement the previous sentence named."""
+CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?=(?:in|on|at|since|later|then|now|today|the|a|an|\d+|\w+ed)\b)")
 SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:(?:also|have|has|had|jointly|officially|then|today|will)\s+)*")
 
 
@@ -62,7 +63,7 @@ def read_agreement(context: Context, text: str, orgs: list[str], visited: list[t
     if len(parties) < 2 and visited:
         parties = list(dict.fromkeys([*parties, *visited[0]]))
     if len(parties) < 2:
-        parties = _sides(context, text, orgs)
+        parties = _sides(context, text, _in_clause(context, text, orgs, sign.start()))
     if len(parties) == 2 and TRIPARTITE.search(text[: kind.start()]):
         parties = list(dict.fromkeys(parties + main_pair(context)))  # 'a tripartite memorandum ... with X'
     if len(parties) < 2:
@@ -78,6 +79,16 @@ def read_agreement(context: Context, text: str, orgs: list[str], visited: list[t
         return []
     add_agreement(context, text, kind, parties, status)
     return parties if status == "signed" else []
+
+
+def _in_clause(context: Context, text: str, orgs: list[str], at: int) -> list[str]:
+    """The organisations of the signing verb's clause, when it names two ('X and Y signed a memorandum, and in
+    2024 eight doctors completed an internship at Z': not Z)."""
+    cuts = [0, *(m.start() for m in CLAUSE.finditer(text)), len(text)]
+    start, end = max(c for c in cuts if c <= at), min(c for c in cuts if c > at)
+    named = {context.id_of(m) for m in sentence_orgs(context, text) if start <= m.start < end}
+    inside = [o for o in orgs if o in named]
+    return inside if len(inside) > 1 else orgs
 
 
 def _sides(context: Context, text: str, orgs: list[str]) -> list[str]:

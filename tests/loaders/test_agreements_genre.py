@@ -163,3 +163,15 @@ def test_parties_listed_after_between_may_carry_a_parenthesis() -> None:
         "signed."
     )
     assert agreements(run(text)) == [{"Hubei University", "Tajik Technical University"}]
+
+
+def test_an_organisation_of_a_later_clause_is_no_party_to_the_signing() -> None:
+    text = (
+        "It was noted that in May 2022 Andijan State Medical Institute and Zhengzhou University signed a "
+        "memorandum of understanding, and in 2023 six Uzbek residents completed an internship at the "
+        "First Affiliated Hospital of Zhengzhou University."
+    )
+    extraction = run(text)
+    names = {c.local_id: c.names[0] for c in extraction.candidates}
+    parties = {names[r.a] for r in extraction.relations if r.type == "PARTY_TO"}
+    assert parties == {"Andijan State Medical Institute", "Zhengzhou University"}
