@@ -109,6 +109,9 @@ def extend_right(tokens: list[Token], h: int, kind: str) -> tuple[int, str | Non
         end, i = i, i + 1  # 'Consulate General of X in Y'
     while i < len(tokens):
         word = tokens[i].text
+        if (stop := _joined(tokens, h, i, kind)) is not None:
+            end, i = stop, stop + 1
+            continue
         if word == "(":
             abbr, i = _paren_abbr(tokens, i, end)
             if abbr:
@@ -119,12 +122,6 @@ def extend_right(tokens: list[Token], h: int, kind: str) -> tuple[int, str | Non
             if stop is None:
                 break
             end, i = stop, stop + 1
-            continue
-        if word in {'"', "“", "«"} and tokens[h].bare.lower() in COMPANY_HEADS and (stop := _quoted(tokens, i)):
-            end, i = stop, stop + 1  # 'Tajik-Chinese Mining Company "Zijin"'
-            continue
-        if word == "under" and (stop := under_state(tokens, i + 1)) is not None:
-            end, i = stop, stop + 1  # '... Center of the Aral Sea Region under the President of Uzbekistan'
             continue
         if word in _TAIL_WORDS.get(kind, ()):
             stop, parent = place_tail(tokens, i + 1) if (kind, word) == ("O", "in") else tail(tokens, i + 1)
@@ -149,6 +146,29 @@ _TAIL_WORDS = {
     "N": ("of", "for", "on"),
     "E": ("of", "for", "on"),
 }
+
+
+def _joined(tokens: list[Token], h: int, i: int, kind: str) -> int | None:
+    """The new last token when what follows at i still belongs to the name: a campus city ('China University
+    of Petroleum, Beijing (CUPB)', '... (Beijing)'), a company's quoted name ('Mining Company "Zijin"'), a
+    state body's 'under the President of X'."""
+    word = tokens[i].text
+    if kind == "U" and (campus := _campus(tokens, i)) is not None:
+        return campus
+    if word in {'"', "“", "«"} and tokens[h].bare.lower() in COMPANY_HEADS:
+        return _quoted(tokens, i)
+    return under_state(tokens, i + 1) if word == "under" else None
+
+
+def _campus(tokens: list[Token], i: int) -> int | None:
+    """A campus city printed after a university's name, as '(Beijing)' or as ', Beijing' before its own
+    '(ABBR)': the index of the name's new last token."""
+    word = tokens[i].text
+    if word == "(" and i + 2 < len(tokens) and tokens[i + 2].text == ")" and is_place(tokens[i + 1].text):
+        return i + 2
+    if word == "," and i + 4 < len(tokens) and is_place(tokens[i + 1].text) and tokens[i + 2].text == "(":
+        return i + 1 if tokens[i + 4].text == ")" and ABBR.match(tokens[i + 3].text) else None
+    return None
 
 
 def _paren_abbr(tokens: list[Token], i: int, end: int) -> tuple[str | None, int]:

@@ -165,3 +165,14 @@ def test_forms_of_address_are_no_people() -> None:
         "the delegation of Shihezi University."
     )
     assert names(text, "Person") == {"Askar Nurlanov"}
+
+
+def test_a_campus_city_belongs_to_the_university_s_name() -> None:
+    text = (
+        "Students of China University of Mining and Technology, Beijing (CUMTB) and of China University of "
+        "Geosciences (Wuhan) came to Almaty. CUMTB will host the next school."
+    )
+    extraction = extract(Document(key=document_key(text), text=text, published="2025-03-01"))
+    by_first = {c.names[0]: c for c in extraction.candidates if c.label == "University"}
+    assert "CUMTB" in by_first["China University of Mining and Technology, Beijing (CUMTB)"].names
+    assert "China University of Geosciences (Wuhan)" in by_first
