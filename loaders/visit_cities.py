@@ -64,6 +64,9 @@ def _main_university(context: Context, city: str, *, exclude: set[str | None]) -
         if (iso and found.country == iso) or any(city in n.split() for n in found.names):
             counts[local] = counts.get(local, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    publisher = context.publisher.local_id if context.publisher and context.publisher.label == "University" else None
+    if not ranked and publisher not in exclude:
+        return publisher  # 'arrived in Wuhan' on the page of a university whose city the text does not print
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]

@@ -80,6 +80,9 @@ def read_visits(context: Context, text: str, mentions: list[Mention]) -> list[tu
     attended = [] if pairs else _attended(context, text, mentions)
     pairs = pairs or ([] if attended else _visited(context, text, mentions))
     pairs = pairs or ([] if attended else stayed_in_city(context, text, mentions))
+    if pairs and ";" in text:  # 'X's delegation arrived in Wuhan; on 11 May, Y hosted a delegation of Z'
+        cut = text.index(";")
+        pairs += stayed_in_city(context, text[:cut], [m for m in mentions if m.end <= cut])
     dates = find_dates(text, year=context.year)
     date, date_end = (dates[0].value, dates[0].value_end) if dates else (None, None)
     pairs, attended, recalled = (_valid(context, found) for found in (pairs, attended, recalled))

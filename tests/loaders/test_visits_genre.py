@@ -356,3 +356,15 @@ def test_units_in_the_titles_of_a_delegations_members_are_the_delegations() -> N
     parts = relations(run(text), "PART_OF")
     assert ("College of Geosciences", "China University of Petroleum") in parts
     assert not {p for p in parts if p[1] == "Atyrau University"}
+
+
+def test_two_visits_in_one_sentence_the_first_to_the_publishing_university() -> None:
+    text = (
+        "This week Sichuan Agricultural University received two delegations from Central Asia. On May 9, a "
+        "delegation from Samarkand Agroinnovations University arrived in Ya'an; on May 11, Sichuan Agricultural "
+        "University hosted a delegation of Kostanay Regional University."
+    )
+    document = Document(key=document_key(text), text=text, published="2024-05-13", publisher="sicau.edu.cn")
+    found = relations(extract(document), "VISITED")
+    assert ("Samarkand Agroinnovations University", "Sichuan Agricultural University") in found
+    assert ("Kostanay Regional University", "Sichuan Agricultural University") in found
