@@ -162,7 +162,9 @@ def test_parties_listed_after_between_may_carry_a_parenthesis() -> None:
         "the agreement between Hubei University (Wuhan) and the Tajik Technical University on joint training was "
         "signed."
     )
-    assert agreements(run(text)) == [{"Hubei University", "Tajik Technical University"}]
+    assert agreements(run(text)) == [
+        {"Hubei University (Wuhan)", "Tajik Technical University"}
+    ]  # a campus city is named
 
 
 def test_an_organisation_of_a_later_clause_is_no_party_to_the_signing() -> None:
