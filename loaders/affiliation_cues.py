@@ -26,6 +26,9 @@ GENERIC_HEAD = re.compile(
     re.IGNORECASE,
 )
 """A title that names its body by the head word alone ('Director of the Department')."""
+AT_PLACE = re.compile(r"\b(?:talks|met|meetings?|negotiations|received)\s+(?:at|in)\s+(?:the\s+)?$", re.IGNORECASE)
+WITH_TITLE = re.compile(r"\s*(?:\([^()]{0,20}\))?\s+with\s+(?:the\s+|its\s+)?", re.IGNORECASE)
+"""'held talks at X (ABBR) with Party Secretary A': A, printed with a bare title, is X's."""
 OUR = re.compile(r"\bour\s+$", re.IGNORECASE)
 """'our Chairman of the Board – Rector, Professor X': the speaker's (the publisher's, the interviewee's) body."""
 SIDE = re.compile(r"\b(?:from|on|for)\s+the\s+(\w+)\s+side\b", re.IGNORECASE)
@@ -110,3 +113,15 @@ def our_organisation(context: Context) -> str | None:
         return context.publisher.local_id
     first = next((r for r in context.relations if r.type == "AFFILIATED_WITH"), None)
     return context.root(first.b) if first else None
+
+
+def met_at(context: Context, text: str, person: Mention, mentions: list[Mention]) -> list[str]:
+    """'held talks at X with Party Secretary A and President B': the body the talks were held at is A's."""
+    span = person.person.title_span if person.person else None
+    starts = min(person.start, span[0]) if span else person.start
+    before = [m for m in mentions if m.end <= starts and m.kind != "person"]
+    if not before or not WITH_TITLE.fullmatch(text[before[-1].end : starts]):
+        return []
+    local = context.id_of(before[-1])
+    at = AT_PLACE.search(text[: before[-1].start])
+    return [local] if at and local and context.label(local) in ORG_LABELS else []

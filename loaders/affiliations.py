@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from loaders.affiliation_cues import OUR, bare_minister, delegation_led, head_named, our_organisation, side_university
+from loaders.affiliation_cues import (
+    OUR,
+    bare_minister,
+    delegation_led,
+    head_named,
+    met_at,
+    our_organisation,
+    side_university,
+)
 from loaders.cooperation import is_official
 from loaders.coref import abbreviates
 from loaders.gazetteer import GOVERNMENT_TITLES, country_of
@@ -141,6 +149,7 @@ def _title_orgs(context: Context, text: str, person: Mention, mentions: list[Men
     title = (person.person.title or "") if person.person else ""
     named = _named_in_title(context, text, person, mentions) if span else []
     leads = [] if named else delegation_led(context, text, person, mentions) or head_named(context, person, mentions)
+    leads = leads or ([] if named else met_at(context, text, person, mentions))
     if leads:
         return leads, True
     if span and not named and (GENERIC_UNI.search(text[span[0] : span[1]]) or POSSESSIVE.search(text[: span[0]])):

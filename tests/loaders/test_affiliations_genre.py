@@ -282,3 +282,13 @@ def test_our_rector_in_an_interview_is_the_interviewees_university() -> None:
     found = affiliations(text)
     assert ("Bakhtiyor Usmonov", "Fergana State University") in found
     assert ("Li Gang", "Dalian University of Technology") in found
+
+
+def test_people_met_at_a_body_with_bare_titles_work_for_it() -> None:
+    text = (
+        "The delegation of Bukhara State Medical Institute was on a working visit in Yunnan. In the course of the "
+        "visit the delegation held talks at Kunming Medical University (KMU) with Party Secretary Zhao Lin and "
+        "President Wang Ping."
+    )
+    found = {(person, org.split(" (")[0]) for person, org in affiliations(text)}
+    assert found == {("Zhao Lin", "Kunming Medical University"), ("Wang Ping", "Kunming Medical University")}
