@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.gazetteer import TITLE_WORDS, is_place
+from loaders.gazetteer import TITLE_WORDS, cities, is_place
 from loaders.org_tails import place_tail, tail, under_state
 from loaders.org_tokens import ABBR, INITIALS, Token, head_kind, is_cap
 
@@ -164,9 +164,9 @@ def _campus(tokens: list[Token], i: int) -> int | None:
     """A campus city printed after a university's name, as '(Beijing)' or as ', Beijing' before its own
     '(ABBR)': the index of the name's new last token."""
     word = tokens[i].text
-    if word == "(" and i + 2 < len(tokens) and tokens[i + 2].text == ")" and is_place(tokens[i + 1].text):
-        return i + 2
-    if word == "," and i + 4 < len(tokens) and is_place(tokens[i + 1].text) and tokens[i + 2].text == "(":
+    if word == "(" and i + 2 < len(tokens) and tokens[i + 2].text == ")" and tokens[i + 1].text in cities():
+        return i + 2  # (a country, 'Hubei University (China)', says where it is, not which campus)
+    if word == "," and i + 4 < len(tokens) and tokens[i + 1].text in cities() and tokens[i + 2].text == "(":
         return i + 1 if tokens[i + 4].text == ")" and ABBR.match(tokens[i + 3].text) else None
     return None
 
