@@ -60,6 +60,8 @@ ATTENDED = re.compile(
 )
 OURS = re.compile(r"\s+(?:to\s+|at\s+|by\s+)?our\s+(?:university|institute|academy|college)\b", re.IGNORECASE)
 """'paid a working visit to our university': the publisher's own page speaks of itself."""
+SIDELINES = re.compile(r"\bon the (?:sidelines|margins) of\b", re.IGNORECASE)
+"""'On the sidelines of the forum, X held talks with Y': a meeting at a third place, no visit."""
 THE_VISIT = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 IN_PLACE = re.compile(r"\b(?:opened|inaugurated|unveiled|held|took place)\s+(?:[\w-]+\s+){0,3}?in\s+([A-Z][\w'’-]+)")
 VENUE_CUE = re.compile(r"\b(?:opened|opens|opening|inaugurat\w*|unveil\w*|held|took place|ceremony)\b", re.I)
@@ -103,7 +105,7 @@ def _valid(context: Context, pairs: list[tuple[str, str]]) -> list[tuple[str, st
 def _visited(context: Context, text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
     """'X visited Y ..., and also visited Z': every visit verb's hosts, visited by whoever the first one names."""
     matches = [m for m in VISIT.finditer(text) if not _back_reference(text, m)]
-    if not matches or _planned(text[: matches[0].start()]):
+    if not matches or _planned(text[: matches[0].start()]) or SIDELINES.search(text, 0, matches[0].start()):
         return []
     ends = [m.start() for m in matches[1:]] + [len(text)]
     spans = zip(matches, ends, strict=True)

@@ -368,3 +368,11 @@ def test_two_visits_in_one_sentence_the_first_to_the_publishing_university() -> 
     found = relations(extract(document), "VISITED")
     assert ("Samarkand Agroinnovations University", "Sichuan Agricultural University") in found
     assert ("Kostanay Regional University", "Sichuan Agricultural University") in found
+
+
+def test_talks_on_the_sidelines_of_a_forum_are_no_visit() -> None:
+    text = (
+        "On the sidelines of the forum in Almaty, the rector of Kazakh National Agrarian Research University "
+        "held talks with the vice-president of Nanjing Agricultural University Zhou Ming."
+    )
+    assert visits(text) == set()
