@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -166,11 +167,17 @@ def org_words(mention: Mention) -> list[str]:
 
 def name_words(name: str) -> list[str]:
     """The content words of a name ('of the Republic of Uzbekistan' read as 'of Uzbekistan'), lowercased."""
+    return list(_content_words(name))
+
+
+@lru_cache(maxsize=8192)
+def _content_words(name: str) -> tuple[str, ...]:
+    """name_words, kept: coreference compares each name with every group's names."""
     text = re.sub(r"\([^)]*\)", " ", name)
     text = _short_country(text)
     text = re.sub(r"['’]s\b", "", text)
     words = re.findall(r"[\w]+(?:-[\w]+)*", text.lower())
-    return [_SPELLING.sub(r"\1", w) for w in words if w not in FILLER and len(w) > 1]
+    return tuple([_SPELLING.sub(r"\1", w) for w in words if w not in FILLER and len(w) > 1])
 
 
 def same_org(a: Mention, b: Mention) -> bool:

@@ -201,11 +201,14 @@ def _add_bare_names(sentences: list, mentions: list[Mention], candidates: list[C
     people = [c for c in candidates if c.label == "Person"]
     words = {w: c for c in people for n in c.names for w in n.split() if len(w) > 1 and w[0].isupper()}
     ambiguous = {w for w in words if sum(any(w in n.split() for n in c.names) for c in people) > 1}
+    taken_in: dict[int, set[int]] = {}
+    for mention in mentions:
+        taken_in.setdefault(mention.sentence, set()).update(range(mention.start, mention.end))
     for number, sentence in enumerate(sentences):
-        taken = [(m.start, m.end) for m in mentions if m.sentence == number]
+        taken = taken_in.get(number, set())
         for token in tokenize(sentence.text):
             word = token.bare
-            free = not any(s <= token.start < e for s, e in taken)
+            free = token.start not in taken
             known = word in words and word not in ambiguous
             if known and free and not is_place(word) and word not in words[word].names:
                 words[word].names.append(word)

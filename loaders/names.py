@@ -51,6 +51,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _YEV = re.compile(r"(?<=[aeiouy])y(?=ev(a|ich|na)?\b)")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII words separated by single spaces, so case, accents, quotes and punctuation vanish."""
     text = unicodedata.normalize("NFKC", text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.gazetteer import MONTH_WORDS, STOP_CAPS
 
@@ -110,8 +111,14 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Words, initials, quotes and punctuation with offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    """Words, initials, quotes and punctuation with offsets (fresh tokens: callers mark them `taken`)."""
+    return [Token(word, start, end) for word, start, end in _spans(text)]
+
+
+@lru_cache(maxsize=4096)
+def _spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The token spans of a text, kept: a sentence is tokenized by mentions, orgs, people and extract in turn."""
+    return tuple([(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)])
 
 
 def is_cap(token: Token) -> bool:

@@ -36,6 +36,8 @@ NOT_NAME_WORDS = {"republic", "kingdom", "region", "province", "street", "avenue
                   "news", "times", "global", "daily", "china", "chinese", "office", "chairperson", "guests",
                   "guest", "colleagues", "friends", "participants", "ladies", "gentlemen", "delegates", "excellency",
                   "excellencies", "audience", "everyone", "all"}  # fmt: skip
+NOT_INITIALS = frozenset(HONORIFICS | NOT_NAME_WORDS)
+"""Words that end with a full stop like initials but are none ('Mr.', 'No.', 'Co.'): one set, built once."""
 HOST_CUE = re.compile(r"\b(?:greeted|welcomed|received|hosted)\b|\bwith\s+(?:the\s+)?\w*\s*$")
 NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞŞŽŇÇ](?:[a-zß-öø-ÿ]|[^\W\d_A-Z])+(?:[-–][A-Z]?[a-zß-öø-ÿ]+)*$")
 """A capitalised word, accented letters included ('Lü', 'Özgür')."""
@@ -58,8 +60,9 @@ class PersonMention:
 def find_people(text: str, taken: list[tuple[int, int]]) -> list[PersonMention]:
     """Every person named in one sentence outside the spans already taken by organisation names."""
     tokens = tokenize(text)
+    inside = {offset for s, e in taken for offset in range(s, e)}
     for token in tokens:
-        token.taken = any(s <= token.start < e for s, e in taken)
+        token.taken = token.start in inside
     found: list[PersonMention] = []
     i = floor = 0
     while i < len(tokens):
@@ -220,11 +223,7 @@ def _surname_initial(tokens: list[Token], j: int) -> bool:
 
 def _initials(token: Token) -> bool:
     """'M.K.', 'D.Sh.', 'E.' (and not 'Mr.', 'No.', 'Co.')."""
-    return (
-        not token.taken
-        and bool(INITIALS.match(token.text))
-        and token.text.lower().rstrip(".") not in (HONORIFICS | NOT_NAME_WORDS)
-    )
+    return not token.taken and bool(INITIALS.match(token.text)) and token.text.lower().rstrip(".") not in NOT_INITIALS
 
 
 def _mention(text: str, tokens: list[Token], i: int, length: int, *, floor: int = 0) -> PersonMention:

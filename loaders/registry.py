@@ -84,6 +84,8 @@ class Registry:
             self.country_names[code] = name
             for word in words:
                 self._countries.setdefault(word, code)
+        self._country_openers = {name.split(" ")[0] for name in self._countries if " " in name}
+        """First words of the country names of two words or more: only these start a longer lookup."""
 
     @classmethod
     def load(cls, path: Path | None = None) -> Registry:
@@ -239,8 +241,15 @@ class Registry:
         """How often running text names each country (by name or adjective)."""
         words = fold(text).split()
         counts: Counter[str] = Counter()
-        for size in (1, 2, 3, 4):
-            for i in range(len(words) - size + 1):
+        for word in words:
+            code = self._countries.get(word)
+            if code:
+                counts[code] += 1
+        openers = [i for i, word in enumerate(words) if word in self._country_openers]
+        for size in (2, 3, 4):
+            for i in openers:
+                if i + size > len(words):
+                    break
                 code = self._countries.get(" ".join(words[i : i + size]))
                 if code:
                     counts[code] += 1
