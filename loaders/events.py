@@ -15,6 +15,7 @@ from loaders.dates import find_dates
 from loaders.initiatives import is_forum
 
 if TYPE_CHECKING:
+    from loaders.mentions import Mention
     from loaders.relations import Context
 
 KINDS = {
@@ -38,8 +39,11 @@ TAKING_PART = re.compile(
 
 def read_events(context: Context) -> None:
     """Give every Event candidate its kind and date, and INVOLVED_IN edges from the organisations at it."""
+    mentions_of: dict[str | None, list[Mention]] = {}
+    for mention in context.mentions:
+        mentions_of.setdefault(context.id_of(mention), []).append(mention)
     for candidate in context.candidates:
-        mentions = [m for m in context.mentions if context.id_of(m) == candidate.local_id]
+        mentions = mentions_of.get(candidate.local_id, [])
         if candidate.label == "Initiative" and is_forum(candidate):
             for mention in mentions:
                 _date_event(context, candidate.props, context.sentences[mention.sentence].text)

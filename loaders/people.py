@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.furniture import credited, names_a_place
 from loaders.gazetteer import (
@@ -183,9 +184,16 @@ def _comma_before_or_start(tokens: list[Token], i: int) -> bool:
 
 def _name_word(token: Token) -> bool:
     """A word that can be part of a person's name."""
+    return not token.taken and _free_name_word(token.text)
+
+
+@lru_cache(maxsize=16384)
+def _free_name_word(text: str) -> bool:
+    """_name_word of a word outside the names already taken, kept: a sentence's words are asked again and again."""
+    token = Token(text, 0, len(text))
     word = token.bare
     lowered = word.lower()
-    if token.taken or not NAME_WORD.match(word) or lowered in STOP_CAPS or (lowered in MONTH_WORDS and len(word) > 3):
+    if not NAME_WORD.match(word) or lowered in STOP_CAPS or (lowered in MONTH_WORDS and len(word) > 3):
         return False
     if lowered in TITLE_WORDS or lowered in NOT_NAME_WORDS or lowered in FIELD_WORDS:
         return False

@@ -79,8 +79,8 @@ def _cut_inside_name(before: str, after: str) -> bool:
 
 def repair_case(text: str) -> str:
     """A shouted sentence in title case (same length, so offsets hold); other text unchanged."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < 12 or sum(ch.isupper() for ch in letters) / len(letters) < 0.8:
+    letters = "".join(filter(str.isalpha, text))
+    if len(letters) < 12 or sum(map(str.isupper, letters)) / len(letters) < 0.8:
         return text
     return re.sub(r"[A-Za-z][A-Za-z'’]*", _recase_word, text)
 
