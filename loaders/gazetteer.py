@@ -73,9 +73,6 @@ TITLE_WORDS = {
 TITLE_HEADS = TITLE_WORDS - {"deputy", "vice", "first", "acting", "executive", "general", "party", "member"}
 GOVERNMENT_TITLES = {"minister", "vice-minister", "ambassador", "consul", "consul-general", "speaker",
                      "governor", "mayor", "premier", "envoy", "akim", "hokim", "khokim"}  # fmt: skip
-INSTITUTION_TITLES = {"rector", "vice-rector", "prorector", "pro-rector", "dean", "provost", "principal",
-                      "chancellor", "vice-chancellor", "professor", "lecturer", "coordinator", "director",
-                      "head", "secretary", "chairman", "president", "vice-president", "member"}  # fmt: skip
 FIELD_WORDS = {
     "education", "science", "sciences", "culture", "health", "energy", "industry", "development", "innovation",
     "innovations", "technology", "technologies", "agriculture", "affairs", "economy", "economics", "finance",

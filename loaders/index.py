@@ -7,7 +7,7 @@ from typing import Any
 
 from loaders.facts import Entity
 from loaders.names import PersonName, fuller_name, is_abbreviation, normalise, parse_person, same_person
-from loaders.org_names import STATUS_WORDS, OrgName, parse_org, same_eponym
+from loaders.org_names import OrgName, parse_org, same_eponym
 
 ORG_LABELS = frozenset({"University", "Organization"})
 """Labels one name may carry in different articles (a research academy is typed either way)."""
@@ -171,8 +171,3 @@ def kept_name(known: Entity, name: str) -> str:
     if fuller == known.name or name in known.aliases:
         return known.name
     return known.name if normalise(name) in {normalise(a) for a in known.aliases} else fuller
-
-
-def loose_words(parsed: OrgName) -> frozenset[str]:
-    """Core words without status words, for renamed-institution comparisons."""
-    return frozenset(parsed.words) - STATUS_WORDS

@@ -43,8 +43,7 @@ def extract_one(document: Document, prepare: Prepare, extract: Extract | None = 
     from loaders.registry import Registry
 
     try:
-        prepared = prepare(document)
-        extraction = (extract or rules)(prepared)
+        extraction = (extract or rules)(prepare(document))
         if not isinstance(extraction, Extraction) or extraction.document.key != document.key:
             return f"the extractor returned {type(extraction).__name__}, not this document's Extraction"
         extraction.text_context = DocumentContext.read_text(extraction, registry=Registry.load())

@@ -97,11 +97,6 @@ def _title_left(token: Token) -> bool:
     return token.text[:1].isupper() and word not in STOP_CAPS and not token.text.endswith(".")
 
 
-def _title_word_at(tokens: list[Token], j: int) -> bool:
-    """The word at j ends a title ('the rector, professor X')."""
-    return j >= 0 and is_title_token(tokens[j])
-
-
 def is_title_token(token: Token) -> bool:
     """A title word such as 'Rector', 'Vice-Rector', 'vice-minister'."""
     word = token.text.lower().replace("–", "-")

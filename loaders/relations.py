@@ -14,7 +14,7 @@ from loaders.affiliations import lift_offices, read_affiliations
 from loaders.agreements import read_agreement
 from loaders.branches import branch_parts, branches_without_host
 from loaders.cooperation import read_cooperation
-from loaders.dates import find_dates, year_of
+from loaders.dates import year_of
 from loaders.delegations import note_delegation
 from loaders.events import read_events
 from loaders.facts import Candidate, Document, Relation
@@ -95,11 +95,6 @@ class Context:
             seen.add(local)
             local = next((r.b for r in self.relations if r.type == "PART_OF" and r.a == local), None)
         return local
-
-    def date_in(self, text: str) -> str | None:
-        """The first date a sentence states (day-and-month dates take the publication year)."""
-        dates = find_dates(text, year=self.year)
-        return dates[0].value if dates else None
 
     @property
     def year(self) -> int | None:
