@@ -25,10 +25,20 @@ def _string(value: str) -> str:
 
 def _key(key: object) -> str:
     """A backticked map key or parameter name (the server cannot parse an escaped backtick)."""
+    known = _KEYS.get(key)
+    if known is not None:
+        return known
     text = str(key)
     if not text or "`" in text:
         raise BadRequest(f"parameter or map key {text!r} is empty or holds a backtick")
+    if len(_KEYS) < _KEYS_KEPT and type(key) is str:
+        _KEYS[key] = f"`{text}`"
     return f"`{text}`"
+
+
+_KEYS: dict[object, str] = {}
+_KEYS_KEPT = 4096
+"""Rendered map keys: a batch of rows repeats a handful of keys thousands of times."""
 
 
 def literal(value: Any, depth: int = 0) -> str:
@@ -41,9 +51,14 @@ def literal(value: Any, depth: int = 0) -> str:
     if depth >= MAX_PARAM_DEPTH:
         raise BadRequest(f"parameter nested deeper than {MAX_PARAM_DEPTH} levels")
     if kind is list or kind is tuple:
-        return "[" + ",".join([literal(v, depth + 1) for v in value]) + "]"
+        return "[" + ",".join([_string(v) if type(v) is str else literal(v, depth + 1) for v in value]) + "]"
     if isinstance(value, Mapping):
-        return "{" + ",".join([f"{_key(k)}:{literal(v, depth + 1)}" for k, v in value.items()]) + "}"
+        items = value.items()
+        return (
+            "{"
+            + ",".join([_key(k) + ":" + (_string(v) if type(v) is str else literal(v, depth + 1)) for k, v in items])
+            + "}"
+        )
     return _other(value, depth)
 
 

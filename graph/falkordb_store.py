@@ -72,8 +72,15 @@ class FalkorDBStore:
         self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
     ) -> list[Row]:
         """Run a write query; FalkorDB runs each query atomically and rolls back on timeout."""
+        return self.prepare_write(cypher, params, timeout_ms=timeout_ms)()
+
+    def prepare_write(
+        self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
+    ) -> Callable[[], list[Row]]:
+        """Check and render the write here (the parameters inlined: most of the client's work); send on call."""
         check_key_lengths(params)
-        return self._run(self._graph.query, cypher, params, timeout_ms)
+        query = params_header(params) + cypher
+        return lambda: self._run_text(self._graph.query, query, timeout_ms)
 
     def command(self, name: str, *args: str) -> Any:
         """Send one Redis/FalkorDB command (GRAPH.CONSTRAINT, GRAPH.CONFIG, INFO...)."""
@@ -132,7 +139,10 @@ class FalkorDBStore:
     # -- internals ------------------------------------------------------------------------------
     def _run(self, method: Any, cypher: str, params: Mapping[str, Any] | None, timeout_ms: int | None) -> list[Row]:
         """Call the client, translating its errors once into coopgraph's error tree."""
-        query = params_header(params) + cypher
+        return self._run_text(method, params_header(params) + cypher, timeout_ms)
+
+    def _run_text(self, method: Any, query: str, timeout_ms: int | None) -> list[Row]:
+        """Send a query whose parameters are already inlined; rows as plain dicts."""
         result = self._call(lambda timeout: method(query, None, timeout=timeout), timeout_ms)
         header = [h[1] if isinstance(h, list | tuple) else h for h in result.header]
         names = [h.decode() if isinstance(h, bytes) else str(h) for h in header]
@@ -183,21 +193,20 @@ def check_key_lengths(params: Mapping[str, Any] | None) -> None:
     """Refuse a `key` / `*_key` parameter, or such a field of a row, longer than FalkorDB survives."""
     for name, value in (params or {}).items():
         rows = value if isinstance(value, list) else [{name: value}]
-        for row in rows:
-            if not isinstance(row, Mapping):
-                break
-            for field, item in row.items():
-                if _too_long_key(field, item):
+        maps = [row for row in rows if isinstance(row, Mapping)]
+        for field in set().union(*maps) if maps else ():  # each field once, not each field of each row
+            if not (isinstance(field, str) and (field == "key" or field.endswith("_key"))):
+                continue
+            for row in maps:
+                item = row.get(field)
+                if isinstance(item, str) and len(item) > _SAFE_CHARS and len(item.encode("utf-8")) > MAX_KEY_BYTES:
                     raise QueryFailed(
                         f"refused a key of {len(item)} characters: FalkorDB crashes on keys over {MAX_KEY_BYTES} bytes"
                     )
 
 
-def _too_long_key(field: str, item: Any) -> bool:
-    """Whether a row field is a key whose UTF-8 form is over MAX_KEY_BYTES."""
-    if not isinstance(item, str) or len(item) <= MAX_KEY_BYTES // 4 or not (field == "key" or field.endswith("_key")):
-        return False
-    return len(item.encode("utf-8")) > MAX_KEY_BYTES
+_SAFE_CHARS = MAX_KEY_BYTES // 4
+"""No string of this many characters or fewer is over MAX_KEY_BYTES in UTF-8 (4 bytes a character at most)."""
 
 
 def _plain(value: Any) -> Any:

@@ -104,6 +104,12 @@ class Neo4jStore:
         """Run a write query in a WRITE managed transaction; the driver retries transient failures."""
         return self._run("write", cypher, params, timeout_ms)
 
+    def prepare_write(
+        self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
+    ) -> Callable[[], list[Row]]:
+        """The driver packs parameters as it sends them: nothing to do ahead."""
+        return lambda: self.write(cypher, params, timeout_ms=timeout_ms)
+
     def command(self, name: str, *args: str) -> Any:
         """Engine commands are FalkorDB's; on Neo4j everything is Cypher."""
         raise QueryFailed(f"command {name!r} is not supported on Neo4j (dialect.unique_constraints is 'cypher')")

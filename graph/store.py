@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from graph.dialect import Dialect
@@ -31,6 +31,12 @@ class GraphStore(Protocol):
         """Run a write query in one transaction and return its rows."""
         ...
 
+    def prepare_write(
+        self, cypher: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int | None = None
+    ) -> Callable[[], list[Row]]:
+        """Do a write's client-side work now and return the call that sends it (`WritePipeline`)."""
+        ...
+
     def command(self, name: str, *args: str) -> Any:
         """Run an engine-specific administrative command (FalkorDB only: constraints, config)."""
         ...
@@ -49,4 +55,12 @@ class GraphStore(Protocol):
 
     def close(self) -> None:
         """Release connections (and stop an embedded server this process started)."""
+        ...
+
+
+class Writes(Protocol):
+    """What a batched upsert needs: a store, or a `WritePipeline` sending to one from another thread."""
+
+    def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> object:
+        """Run (or queue) one write query."""
         ...

@@ -17,7 +17,7 @@ from graph.schema import (
     check_label,
     check_relationship_type,
 )
-from graph.store import GraphStore, Row
+from graph.store import GraphStore, Row, Writes
 
 DEFAULT_BATCH = 1000
 
@@ -96,14 +96,14 @@ ALIASES_WRITE = (
 )
 
 
-def upsert_nodes(store: GraphStore, *, label: str, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH) -> None:
+def upsert_nodes(store: Writes, *, label: str, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH) -> None:
     """Create or update nodes of one label; rows are `{"key": ..., "props": {...}}`."""
     cypher = node_upsert_cypher(label)
     for chunk in batches([_without_nulls(r) for r in rows], batch_size):
         store.write(cypher, {"rows": list(chunk)})
 
 
-def upsert_facts(store: GraphStore, *, rel_type: str, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH) -> None:
+def upsert_facts(store: Writes, *, rel_type: str, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH) -> None:
     """Create or update fact relationships; rows are `{a, b, sources, evidence, props, merge}`.
 
     Rows that denote one relationship are folded first: FalkorDB does not see a relationship merged earlier
@@ -168,7 +168,7 @@ def undated_update_cypher(rel_type: str) -> str:
     )
 
 
-def upsert_mentions(store: GraphStore, *, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH) -> None:
+def upsert_mentions(store: Writes, *, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH) -> None:
     """Link entities to a document with the names it uses for them; rows are `{key, document, names}`."""
     for chunk in batches(list(rows), batch_size):
         store.write(MENTION_UPSERT, {"rows": list(chunk)})

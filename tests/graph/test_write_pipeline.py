@@ -1,0 +1,76 @@
+"""WritePipeline: queued writes land in the order given, and a failed one is raised in the caller's thread."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from graph.errors import QueryFailed
+from graph.falkordb_store import MAX_KEY_BYTES
+from graph.store import GraphStore
+from graph.write_pipeline import WritePipeline
+
+
+def _values(store: GraphStore) -> list[int]:
+    return [r["v"] for r in store.read("MATCH (n:Probe) RETURN n.v AS v ORDER BY n.seq")]
+
+
+def _pipeline_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "coopgraph-writes"]
+
+
+def test_writes_land_in_order(store: GraphStore) -> None:
+    with WritePipeline(store, depth=2) as writer:
+        writer.write("CREATE (:Probe {seq: 0, v: 0})")
+        for i in range(1, 40):  # each write reads what the one before it wrote
+            writer.write(
+                "MATCH (n:Probe {seq: $prev}) CREATE (:Probe {seq: $seq, v: n.v + $seq})", {"prev": i - 1, "seq": i}
+            )
+    assert _values(store) == [i * (i + 1) // 2 for i in range(40)]
+    assert _pipeline_threads() == []
+
+
+def _write_after_failure(writer: WritePipeline) -> None:
+    """Queue writes after a failing one: a write() raises once the failure is known, else close() does."""
+    for seq in range(3, 50):
+        writer.write("CREATE (:Probe {seq: $seq, v: 1})", {"seq": seq})
+    writer.close()
+
+
+def test_a_failed_write_is_raised_and_later_writes_are_not_sent(store: GraphStore) -> None:
+    writer = WritePipeline(store, depth=1)
+    writer.write("CREATE (:Probe {seq: 1, v: 1})")
+    writer.write("CREATE (:Probe {seq: 2, v: 1 +})")  # a syntax error the server reports
+    with pytest.raises(QueryFailed, match="FalkorDB rejected the query"):
+        _write_after_failure(writer)
+    writer.abandon()
+    assert _pipeline_threads() == []
+    assert _values(store) == [1]  # the first write landed; none queued after the failure was sent
+
+
+def _import_a_long_key(store: GraphStore) -> None:
+    with WritePipeline(store) as writer:
+        writer.write("CREATE (:Probe {seq: 1, v: 1})")
+        writer.write(
+            "UNWIND $rows AS row CREATE (:Probe {key: row.key})", {"rows": [{"key": "x" * (MAX_KEY_BYTES + 1)}]}
+        )
+
+
+def test_a_write_refused_before_sending_raises_at_once(store: GraphStore) -> None:
+    with pytest.raises(QueryFailed, match="refused a key"):
+        _import_a_long_key(store)
+    assert _pipeline_threads() == []
+    assert store.read("MATCH (n:Probe) WHERE n.key IS NOT NULL RETURN count(n) AS n") == [{"n": 0}]
+
+
+def _fail_while_writing(store: GraphStore) -> None:
+    with WritePipeline(store) as writer:
+        writer.write("CREATE (:Probe {seq: 1, v: 1})")
+        raise KeyError("the caller failed")
+
+
+def test_leaving_with_an_error_stops_the_sending_thread(store: GraphStore) -> None:
+    with pytest.raises(KeyError):
+        _fail_while_writing(store)
+    assert _pipeline_threads() == []
