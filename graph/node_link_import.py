@@ -11,7 +11,7 @@ from graph.errors import BadRequest
 from graph.schema import DOCUMENT, MENTIONED_IN, MERGE_PROPERTIES, NODE_LABELS, RELATIONSHIP_TYPES
 from graph.store import GraphStore, Row, Writes
 from graph.upsert import upsert_facts, upsert_mentions, upsert_nodes
-from graph.write_pipeline import WritePipeline
+from graph.write_pipeline import WritePipeline, collector_paused
 
 _SCALARS = (str, int, float, bool)
 
@@ -69,7 +69,7 @@ def import_node_link(store: GraphStore, data: dict[str, Any], *, batch_size: int
 
     Batches go through a `WritePipeline`: the server writes one while this thread builds the next.
     """
-    with WritePipeline(store) as writer:
+    with collector_paused(), WritePipeline(store) as writer:
         _import(writer, data, batch_size)
     return {"nodes": len(data["nodes"]), "links": len(data["links"])}
 
