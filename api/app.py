@@ -13,7 +13,6 @@ To add a router, add its module to ROUTER_MODULES (one line).
 
 from __future__ import annotations
 
-import gc
 import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -25,6 +24,7 @@ from api.http_errors import install_error_handlers
 from api.models import ERROR_RESPONSES
 from api.security import install_security_headers
 from graph.falkordb_async import async_reads
+from graph.heap import settle_heap
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 from queries.lookup import warm_names
@@ -45,22 +45,6 @@ DESCRIPTION = (
     "Knowledge graph of Central Asia–China academic cooperation. Every fact carries the documents that "
     "state it. `{ref}` is an entity key or any of its names or aliases. Writes need the `X-API-Key` header."
 )
-
-
-GEN0_THRESHOLD = 10_000
-"""Allocations between collections of the youngest generation in a served app (Python's default: 700)."""
-
-
-def settle_heap() -> None:
-    """Keep the garbage collector out of a busy worker's way (at M under 32 clients its pauses were most of
-    partners_of's p99): what start-up built (modules, the app, the catalogue: ~100k objects that live as long
-    as the process) is frozen, no longer traversed by each full collection (50-100 ms each); and the youngest
-    generation is collected every GEN0_THRESHOLD allocations, not 700: a request allocates thousands of
-    objects, so each collection promoted those of the requests in flight and full collections ran about once
-    a second (at 10,000: collections 9,800 → 370, collector time 2.7 → 0.9 s over 20 s of load)."""
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(GEN0_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import BadRequest
+from graph.heap import collector_paused
 from graph.schema import DOCUMENT, MENTIONED_IN, MERGE_PROPERTIES, NODE_LABELS, RELATIONSHIP_TYPES
 from graph.store import GraphStore, Row, Writes
 from graph.upsert import upsert_facts, upsert_mentions, upsert_nodes
-from graph.write_pipeline import WritePipeline, collector_paused
+from graph.write_pipeline import WritePipeline
 
 _SCALARS = (str, int, float, bool)
 

@@ -9,11 +9,9 @@ queued write: only code that writes and nothing else (`import`) should use this.
 
 from __future__ import annotations
 
-import gc
 import queue
 import threading
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any
 
@@ -82,19 +80,3 @@ class WritePipeline:
         """Raise, in the caller's thread, the error a write met in the sending thread."""
         if self._error is not None:
             raise self._error
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a bulk write builds millions of rows that live until it ends.
-
-    Each full collection traverses every one of them (and the input they come from): a quarter of an import of
-    M (1.1M rows: 45 -> 35 s). Rows are dicts and lists without cycles; reference counting frees them.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import GEN0_THRESHOLD, create_app
+from api.app import create_app
+from graph.heap import GEN0_THRESHOLD
 from graph.settings import Settings
 from graph.store import GraphStore
-
-
-@pytest.fixture
-def unfrozen() -> Iterator[None]:
-    """Give the test process its objects and thresholds back afterwards."""
-    thresholds = gc.get_threshold()
-    gc.unfreeze()
-    yield
-    gc.unfreeze()
-    gc.set_threshold(*thresholds)
 
 
 @pytest.mark.usefixtures("unfrozen")

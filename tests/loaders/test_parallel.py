@@ -3,6 +3,7 @@ no worker left behind."""
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -16,6 +17,7 @@ from bench.generate import articles
 from graph.embedded import EmbeddedServer
 from graph.errors import DocumentRejected
 from graph.export import node_link
+from graph.heap import GEN0_THRESHOLD
 from graph.settings import Settings, load_settings
 from graph.store import GraphStore
 from loaders.context import warm_extraction, with_publisher
@@ -107,6 +109,24 @@ def test_a_handful_of_documents_starts_no_worker() -> None:
         extractor.submit(documents)
         assert multiprocessing.active_children() == []
         assert extractor.extraction(documents[3]) == extract_one(documents[3], with_publisher)
+
+
+def heap_state(document: Document) -> Document:
+    """A `prepare` step that reports its worker's collector (as a failure: the one message a worker sends)."""
+    raise ValueError(f"gen0={gc.get_threshold()[0]} frozen={gc.get_freeze_count() > 0}")
+
+
+@pytest.mark.usefixtures("unfrozen")
+def test_workers_and_the_loader_start_from_a_settled_heap() -> None:
+    documents = make_documents(2)
+    assert gc.get_freeze_count() == 0
+    with Extractor(workers=1, prepare=heap_state, warm=no_warm_up, min_documents=1) as extractor:
+        extractor.submit(documents)
+        assert gc.get_threshold()[0] == GEN0_THRESHOLD
+        assert gc.get_freeze_count() > 10_000  # modules, spaCy's and this test process's objects
+        with pytest.raises(DocumentRejected, match=f"gen0={GEN0_THRESHOLD} frozen=True"):
+            extractor.extraction(documents[0])
+    assert settled_children() == []
 
 
 def interrupted_load(documents: list[Document]) -> None:
