@@ -26,9 +26,9 @@ from bench.memory import peak_rss_mb, process_cpu_s
 from graph.connect import open_store
 from graph.errors import CoopgraphError
 from graph.falkordb_store import FalkorDBStore
+from graph.heap import paused_gc
 from graph.node_link_import import import_node_link
 from graph.settings import load_settings
-from graph.snapshot import paused_gc
 from graph.store import GraphStore
 from reports.build import build_from_snapshot, render
 from reports.metrics import compute_metrics

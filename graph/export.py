@@ -16,6 +16,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from graph.errors import BadRequest
+from graph.heap import paused_gc
 from graph.schema import DOCUMENT, ENTITY, SEARCH_PROPERTY
 from graph.store import GraphStore
 
@@ -108,13 +109,14 @@ def _link_order(link: dict[str, Any]) -> tuple[str, ...]:
 
 def node_link(store: GraphStore) -> dict[str, Any]:
     """The whole graph as networkx node-link JSON (directed multigraph)."""
-    return {
-        "directed": True,
-        "multigraph": True,
-        "graph": {},
-        "nodes": list(iter_nodes(store)),
-        "links": list(iter_links(store)),
-    }
+    with paused_gc():
+        return {
+            "directed": True,
+            "multigraph": True,
+            "graph": {},
+            "nodes": list(iter_nodes(store)),
+            "links": list(iter_links(store)),
+        }
 
 
 def to_networkx(data: dict[str, Any]) -> nx.MultiDiGraph:
@@ -186,15 +188,16 @@ def write_csv(data: dict[str, Any], directory: Path) -> None:
 
 def export_graph(store: GraphStore, *, fmt: Format, path: Path) -> dict[str, int]:
     """Write the graph in one format; return node and link counts."""
-    data = node_link(store)
-    if fmt == "node-link":
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
-    elif fmt == "graphml":
-        write_graphml(data, path)
-    elif fmt == "csv":
-        write_csv(data, path)
-    else:
-        raise BadRequest(f"unknown export format {fmt!r}: use node-link, graphml or csv")
+    with paused_gc():  # indented JSON is encoded in Python: millions of short-lived strings and lists
+        data = node_link(store)
+        if fmt == "node-link":
+            path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+        elif fmt == "graphml":
+            write_graphml(data, path)
+        elif fmt == "csv":
+            write_csv(data, path)
+        else:
+            raise BadRequest(f"unknown export format {fmt!r}: use node-link, graphml or csv")
     return {"nodes": len(data["nodes"]), "links": len(data["links"])}
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import BadRequest
-from graph.heap import collector_paused
+from graph.heap import paused_gc
 from graph.schema import DOCUMENT, MENTIONED_IN, MERGE_PROPERTIES, NODE_LABELS, RELATIONSHIP_TYPES
 from graph.store import GraphStore, Row, Writes
 from graph.upsert import upsert_facts, upsert_mentions, upsert_nodes
@@ -20,7 +20,8 @@ _SCALARS = (str, int, float, bool)
 def read_node_link(path: Path) -> dict[str, Any]:
     """Parse and check a node-link file, naming the first problem found."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with paused_gc():
+            data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BadRequest(f"{path}: not readable node-link JSON ({exc})") from None
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
@@ -70,7 +71,7 @@ def import_node_link(store: GraphStore, data: dict[str, Any], *, batch_size: int
 
     Batches go through a `WritePipeline`: the server writes one while this thread builds the next.
     """
-    with collector_paused(), WritePipeline(store) as writer:
+    with paused_gc(), WritePipeline(store) as writer:
         _import(writer, data, batch_size)
     return {"nodes": len(data["nodes"]), "links": len(data["links"])}
 

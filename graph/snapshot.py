@@ -19,13 +19,12 @@ snapshot that may mix before and after.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.export import type_label
+from graph.heap import paused_gc
 from graph.schema import FACT_TYPES
 from graph.store import GraphStore
 
@@ -74,18 +73,6 @@ def read_graph(store: GraphStore, *, keep_evidence: Callable[[str], object] | No
         for key, published, publisher in store.read_rows(DOCUMENTS):
             out.documents[key] = {"published": published, "publisher": publisher}
     return out
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Cyclic garbage collection off while millions of acyclic rows are made (process-wide, restored after)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def key_pages(store: GraphStore) -> Iterator[list[str]]:

@@ -18,7 +18,7 @@ from typing import Literal
 import jinja2
 
 from graph.errors import BadRequest
-from graph.snapshot import paused_gc
+from graph.heap import paused_gc
 from graph.store import GraphStore
 from reports.context import initiatives, risk_context
 from reports.metrics import compute_metrics

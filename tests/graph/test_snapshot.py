@@ -5,7 +5,8 @@ from __future__ import annotations
 import gc
 
 from graph.export import node_link
-from graph.snapshot import document_details, paused_gc, read_graph
+from graph.heap import paused_gc
+from graph.snapshot import document_details, read_graph
 from graph.store import GraphStore
 from tests.graph.factories import build_small_graph
 
