@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -17,6 +17,7 @@ import networkx as nx
 
 from graph.errors import BadRequest
 from graph.heap import paused_gc
+from graph.read_ahead import read_ahead
 from graph.schema import DOCUMENT, ENTITY, SEARCH_PROPERTY
 from graph.store import GraphStore
 
@@ -85,21 +86,26 @@ def _keyed_label(labels: list[str]) -> str | None:
 def iter_nodes(store: GraphStore) -> Iterator[dict[str, Any]]:
     """Every node as a node-link record, in key order, page by page (rows as lists: `read_rows` decodes the
     compact reply in one pass, not value by value through the client's parser)."""
-    for page in keyed_pages(store):
-        rows = [row for label, keys in page.items() for row in store.read_rows(nodes_by_key(label), {"keys": keys})]
+    for rows in read_ahead(lambda page: _page_rows(store, nodes_by_key, page), keyed_pages(store)):
         for key, labels, props in sorted(rows, key=lambda r: str(r[0])):
             yield {"id": key, "label": type_label(labels), **canonical_props(props)}
 
 
 def iter_links(store: GraphStore) -> Iterator[dict[str, Any]]:
     """Every relationship as a node-link record, grouped by source node in key order."""
-    for page in keyed_pages(store):
-        rows = [row for label, keys in page.items() for row in store.read_rows(links_by_key(label), {"keys": keys})]
+    for rows in read_ahead(lambda page: _page_rows(store, links_by_key, page), keyed_pages(store)):
         links = [
             {"source": source, "target": target, "type": kind, **canonical_props(props)}
             for source, target, kind, props in rows
         ]
         yield from sorted(links, key=_link_order)
+
+
+def _page_rows(
+    store: GraphStore, cypher: Callable[[str | None], str], page: dict[str | None, list[str]]
+) -> list[list[Any]]:
+    """One page's rows, read by each keyed label's index."""
+    return [row for label, keys in page.items() for row in store.read_rows(cypher(label), {"keys": keys})]
 
 
 def _link_order(link: dict[str, Any]) -> tuple[str, ...]:

@@ -25,6 +25,7 @@ from typing import Any
 
 from graph.export import type_label
 from graph.heap import paused_gc
+from graph.read_ahead import read_ahead
 from graph.schema import FACT_TYPES
 from graph.store import GraphStore
 
@@ -62,17 +63,22 @@ def read_graph(store: GraphStore, *, keep_evidence: Callable[[str], object] | No
     """Every entity, fact and Document as projected rows; a fact's evidence only if `keep_evidence` takes it."""
     out = GraphRows()
     with paused_gc():
-        for keys in key_pages(store):
-            for key, labels, *values in store.read_rows(NODES, {"keys": keys}):
+        for node_rows, fact_rows in read_ahead(lambda keys: _page_rows(store, keys), key_pages(store)):
+            for key, labels, *values in node_rows:
                 node = {name: v for name, v in zip(NODE_FIELDS, values, strict=True) if v is not None}
                 node["label"] = type_label(labels)
                 out.nodes[key] = node
-            for kind, source, target, sources, date, evidence in store.read_rows(FACTS, {"keys": keys}):
+            for kind, source, target, sources, date, evidence in fact_rows:
                 kept = evidence if evidence and keep_evidence and keep_evidence("\n".join(evidence)) else None
                 out.facts.append((kind, source, target, sources or [], date, kept))
         for key, published, publisher in store.read_rows(DOCUMENTS):
             out.documents[key] = {"published": published, "publisher": publisher}
     return out
+
+
+def _page_rows(store: GraphStore, keys: list[str]) -> tuple[list[list[Any]], list[list[Any]]]:
+    """The entities of one page of keys and the facts they state."""
+    return store.read_rows(NODES, {"keys": keys}), store.read_rows(FACTS, {"keys": keys})
 
 
 def key_pages(store: GraphStore) -> Iterator[list[str]]:
