@@ -10,9 +10,8 @@ from typing import Any
 from graph.errors import BadRequest
 from graph.heap import paused_gc
 from graph.schema import DOCUMENT, MENTIONED_IN, MERGE_PROPERTIES, NODE_LABELS, RELATIONSHIP_TYPES
-from graph.store import GraphStore, Row, Writes
+from graph.store import GraphStore, Row
 from graph.upsert import upsert_facts, upsert_mentions, upsert_nodes
-from graph.write_pipeline import WritePipeline
 
 _SCALARS = (str, int, float, bool)
 
@@ -69,14 +68,15 @@ def _check_props(record: dict[str, Any], where: str) -> None:
 def import_node_link(store: GraphStore, data: dict[str, Any], *, batch_size: int = 1000) -> dict[str, int]:
     """Upsert every node and link; importing into a store that has them already changes nothing.
 
-    Batches go through a `WritePipeline`: the server writes one while this thread builds the next.
+    The upserts send their batches through a `WritePipeline`: the server writes one while this thread builds
+    the next.
     """
-    with paused_gc(), WritePipeline(store) as writer:
-        _import(writer, data, batch_size)
+    with paused_gc():
+        _import(store, data, batch_size)
     return {"nodes": len(data["nodes"]), "links": len(data["links"])}
 
 
-def _import(store: Writes, data: dict[str, Any], batch_size: int) -> None:
+def _import(store: GraphStore, data: dict[str, Any], batch_size: int) -> None:
     """Nodes by label, then links by type (their endpoints exist by then: the writes run in order)."""
     by_label: dict[str, list[Row]] = defaultdict(list)
     for node in data["nodes"]:
@@ -94,7 +94,7 @@ def _import(store: Writes, data: dict[str, Any], batch_size: int) -> None:
         _import_links(store, rel_type, links, batch_size)
 
 
-def _import_links(store: Writes, rel_type: str, links: list[dict[str, Any]], batch_size: int) -> None:
+def _import_links(store: GraphStore, rel_type: str, links: list[dict[str, Any]], batch_size: int) -> None:
     """Write the links of one type, facts with their sources, mentions with their names."""
     if rel_type == MENTIONED_IN:
         rows = [{"key": ln["source"], "document": ln["target"], "names": ln.get("names") or []} for ln in links]

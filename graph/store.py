@@ -56,11 +56,3 @@ class GraphStore(Protocol):
     def close(self) -> None:
         """Release connections (and stop an embedded server this process started)."""
         ...
-
-
-class Writes(Protocol):
-    """What a batched upsert needs: a store, or a `WritePipeline` sending to one from another thread."""
-
-    def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> object:
-        """Run (or queue) one write query."""
-        ...

@@ -6,7 +6,7 @@ whitelist (`check_label`, `check_relationship_type`); every value travels as a p
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from graph.schema import (
@@ -17,7 +17,8 @@ from graph.schema import (
     check_label,
     check_relationship_type,
 )
-from graph.store import GraphStore, Row, Writes
+from graph.store import GraphStore, Row
+from graph.write_pipeline import WritePipeline
 
 DEFAULT_BATCH = 1000
 
@@ -96,14 +97,32 @@ ALIASES_WRITE = (
 )
 
 
-def upsert_nodes(store: Writes, *, label: str, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH) -> None:
+def upsert_nodes(store: GraphStore, *, label: str, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH) -> None:
     """Create or update nodes of one label; rows are `{"key": ..., "props": {...}}`."""
     cypher = node_upsert_cypher(label)
-    for chunk in batches([_without_nulls(r) for r in rows], batch_size):
-        store.write(cypher, {"rows": list(chunk)})
+    send_all(
+        store, ((cypher, {"rows": list(chunk)}) for chunk in batches([_without_nulls(r) for r in rows], batch_size))
+    )
 
 
-def upsert_facts(store: Writes, *, rel_type: str, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH) -> None:
+def send_all(store: GraphStore, writes: Iterator[tuple[str, Mapping[str, Any]]]) -> None:
+    """Run the writes in order; from the second on through a `WritePipeline`, so that the server writes one
+    batch while this thread builds the next. Every write is done when this returns (a read after it sees them)."""
+    first = next(writes, None)
+    if first is None:
+        return
+    second = next(writes, None)
+    if second is None:
+        store.write(*first)
+        return
+    with WritePipeline(store) as pipeline:
+        pipeline.write(*first)
+        pipeline.write(*second)
+        for cypher, params in writes:
+            pipeline.write(cypher, params)
+
+
+def upsert_facts(store: GraphStore, *, rel_type: str, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH) -> None:
     """Create or update fact relationships; rows are `{a, b, sources, evidence, props, merge}`.
 
     Rows that denote one relationship are folded first: FalkorDB does not see a relationship merged earlier
@@ -112,15 +131,21 @@ def upsert_facts(store: Writes, *, rel_type: str, rows: Sequence[Row], batch_siz
     merge_props = MERGE_PROPERTIES.get(rel_type, ())
     accumulated = ACCUMULATED.get(rel_type, ())
     folded = fold_fact_rows([_accumulated(r, accumulated) for r in rows] if accumulated else rows)
+    send_all(store, _fact_writes(rel_type, folded, merge_props, batch_size))
+
+
+def _fact_writes(
+    rel_type: str, folded: Sequence[Row], merge_props: Sequence[str], batch_size: int
+) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Each batch's writes: a MERGE for rows with their merge properties, a create-then-fold for those without."""
     for chunk in batches(folded, batch_size):
         undated = [r for r in chunk if merge_props and _has_null_merge(r, merge_props)]
         dated = [r for r in chunk if not (merge_props and _has_null_merge(r, merge_props))] if undated else chunk
         if dated:
-            store.write(fact_upsert_cypher(rel_type), {"rows": list(dated)})
+            yield fact_upsert_cypher(rel_type), {"rows": list(dated)}
         if undated:
-            pairs = [{"a": r["a"], "b": r["b"]} for r in undated]
-            store.write(undated_create_cypher(rel_type), {"rows": pairs})
-            store.write(undated_update_cypher(rel_type), {"rows": undated})
+            yield undated_create_cypher(rel_type), {"rows": [{"a": r["a"], "b": r["b"]} for r in undated]}
+            yield undated_update_cypher(rel_type), {"rows": undated}
 
 
 def _accumulated(row: Row, props: Sequence[str]) -> Row:
@@ -168,10 +193,9 @@ def undated_update_cypher(rel_type: str) -> str:
     )
 
 
-def upsert_mentions(store: Writes, *, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH) -> None:
+def upsert_mentions(store: GraphStore, *, rows: Sequence[Row], batch_size: int = DEFAULT_BATCH) -> None:
     """Link entities to a document with the names it uses for them; rows are `{key, document, names}`."""
-    for chunk in batches(list(rows), batch_size):
-        store.write(MENTION_UPSERT, {"rows": list(chunk)})
+    send_all(store, ((MENTION_UPSERT, {"rows": list(chunk)}) for chunk in batches(list(rows), batch_size)))
 
 
 def refresh_aliases(store: GraphStore, *, keys: Iterable[str], batch_size: int = DEFAULT_BATCH) -> None:

@@ -1,10 +1,10 @@
 """Writes sent in order from one background thread while the caller builds the next batch.
 
-A bulk import is otherwise the importer and the server taking turns: Python builds and renders a batch
-while the server idles, then waits while the server writes it. Here the caller builds each batch and does
-the client's work on it (`GraphStore.prepare_write`: FalkorDB's inlined parameters), and one thread sends
-them, in the order given, while the caller goes on. Nothing reads in between, so no read can overtake a
-queued write: only code that writes and nothing else (`import`) should use this.
+A bulk write is otherwise the client and the server taking turns: Python builds and renders a batch while
+the server idles, then waits while the server writes it. Here the caller builds each batch and does the
+client's work on it (`GraphStore.prepare_write`: FalkorDB's inlined parameters), and one thread sends them,
+in the order given, while the caller goes on. No read may run until the pipeline is closed (it could
+overtake a queued write): the batched upserts (`graph.upsert.send_all`) close it before they return.
 """
 
 from __future__ import annotations

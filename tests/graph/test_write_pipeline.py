@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 
 import pytest
 
 from graph.errors import QueryFailed
+from graph.export import node_link
 from graph.falkordb_store import MAX_KEY_BYTES
 from graph.store import GraphStore
+from graph.upsert import upsert_facts, upsert_nodes
 from graph.write_pipeline import WritePipeline
+from tests.graph.factories import make_fact
 
 
 def _values(store: GraphStore) -> list[int]:
@@ -73,4 +77,27 @@ def _fail_while_writing(store: GraphStore) -> None:
 def test_leaving_with_an_error_stops_the_sending_thread(store: GraphStore) -> None:
     with pytest.raises(KeyError):
         _fail_while_writing(store)
+    assert _pipeline_threads() == []
+
+
+def _many_batches(store: GraphStore, batch_size: int) -> None:
+    """Forty universities and their visits (dated and undated: three statements a batch) in small batches."""
+    keys = [f"u{i:02d}" for i in range(40)]
+    upsert_nodes(
+        store, label="University", rows=[{"key": k, "props": {"name": k.upper()}} for k in keys], batch_size=batch_size
+    )
+    visits = [
+        make_fact(a, b, source=f"doc_{i % 3}", visit=True, date=None if i % 2 else "2024-05-01")
+        for i, (a, b) in enumerate(itertools.pairwise(keys))
+    ]
+    upsert_facts(store, rel_type="VISITED", rows=visits + visits[:7], batch_size=batch_size)
+
+
+def test_upserts_in_many_batches_write_what_one_batch_writes(store: GraphStore) -> None:
+    _many_batches(store, 1000)
+    one_batch = node_link(store)
+    store.clear()
+    _many_batches(store, 3)  # 14 node batches, 13 fact batches: sent through a WritePipeline
+    assert node_link(store) == one_batch
+    assert len(one_batch["links"]) == 39
     assert _pipeline_threads() == []
