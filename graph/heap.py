@@ -36,7 +36,7 @@ def paused_gc() -> Iterator[None]:
     """Cyclic garbage collection off while millions of acyclic rows are made (process-wide, restored after).
 
     Each full collection traverses every row built so far (and the input they come from): at M, half of an
-    export (80 -> 41 s), a quarter of an import (45 -> 35 s). Rows are dicts and lists without cycles;
+    export (80 -> 46 s), a quarter of an import (45 -> 35 s). Rows are dicts and lists without cycles;
     reference counting frees them.
     """
     was_enabled = gc.isenabled()
