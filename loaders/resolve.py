@@ -12,7 +12,6 @@ joined within the document first (person_forms); former names the text states jo
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlparse
@@ -24,8 +23,9 @@ from loaders.former_names import find_renamings
 from loaders.government_bodies import is_bare_ministry, ministry_country, official_forms, with_country
 from loaders.index import EntityIndex, kept_name, label_group
 from loaders.judgements import Judgements
-from loaders.names import STOPWORDS, fold, is_abbreviation, slugify
-from loaders.org_names import OrgName, abbreviates, mission_order, parse_org, same_eponym
+from loaders.names import is_abbreviation, slugify
+from loaders.org_matching import compatible, denotes, display_name, key_name, part_of, same_eponyms, same_mission
+from loaders.org_names import OrgName, parse_org
 from loaders.org_qualifiers import with_qualifier
 from loaders.person_forms import person_order, resolve_document_person
 from loaders.registry import Registry, RegistryMatch, RegistryOrg
@@ -39,10 +39,6 @@ ORG_LABELS = ("University", "Organization")
 ACCEPT = 0.85
 MARGIN = 0.05
 ABBREVIATION_MARGIN = 0.15
-_QUALIFYING = frozenset({"of", "in", "named", "im", "n"})
-"""Words after which the rest of a name places or dedicates the institution rather than naming a unit of it."""
-_OWNED_BY = frozenset({"of", "at", "under", "to", "by"})
-"""Words after which a name inside a longer one is the owner of what the longer one names."""
 _LABEL_ORDER = {"University": 0, "Organization": 0, "Lab": 2, "Person": 3}
 
 
@@ -124,7 +120,7 @@ class Resolver:
         if full and (known := self.known_org(full, candidate)) is not None:
             if self.registry.by_key(known.key) is not None:
                 return with_names(known, candidate)  # the registry's canonical name stays
-            return replace(with_names(known, candidate), name=kept_name(known, _display_name(full)))
+            return replace(with_names(known, candidate), name=kept_name(known, display_name(full)))
         if not full and abbreviations:
             return self.resolve_abbreviation(abbreviations, candidate)
         return self.new_entity(candidate, full or candidate.names)
@@ -154,7 +150,7 @@ class Resolver:
         found = {
             e.key: e
             for e in self.context.resolved.values()
-            if label_group(e.label) == "org" and _compatible(e, candidate) and any(part_of(n, e) for n in names)
+            if label_group(e.label) == "org" and compatible(e, candidate) and any(part_of(n, e) for n in names)
         }
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -165,9 +161,9 @@ class Resolver:
             found = [
                 e
                 for e in self.index.find_org(parsed, candidate.label)
-                if _compatible(e, candidate)
+                if compatible(e, candidate)
                 and not self.judgements.not_same(e.key, slugify(name))
-                and _same_mission(parsed, e)
+                and same_mission(parsed, e)
             ]
             if len(found) == 1:
                 return found[0]
@@ -177,7 +173,7 @@ class Resolver:
         """A bare abbreviation: co-mentions, then registry and graph options weighed by context."""
         abbr = abbreviations[0]
         for entity in self.context.resolved.values():
-            if label_group(entity.label) == "org" and _denotes(abbr, entity):
+            if label_group(entity.label) == "org" and denotes(abbr, entity):
                 return with_names(entity, candidate)
         options = self.abbreviation_options(abbr, candidate)
         ranked = sorted(options.items(), key=lambda kv: (-kv[1][1], kv[0]))
@@ -195,7 +191,7 @@ class Resolver:
                 entity = from_registry(match.org, candidate)
                 options[entity.key] = (entity, match.score + self.context_score(entity))
         for entity in self.index.find_abbreviation(abbr.core_abbreviation, candidate.label):
-            if entity.key not in options and _compatible(entity, candidate):
+            if entity.key not in options and compatible(entity, candidate):
                 options[entity.key] = (with_names(entity, candidate), 0.7 + self.context_score(entity))
         return options
 
@@ -210,13 +206,13 @@ class Resolver:
 
     def new_entity(self, candidate: Candidate, names: list[str], *, ambiguous: bool = False) -> Entity:
         """An entity nobody knows yet: keyed by its fullest name (and its document, if ambiguous)."""
-        name = _display_name(names)
-        key = slugify(_key_name(name))
+        name = display_name(names)
+        key = slugify(key_name(name))
         known = self.index.get(key)
-        if known is not None and not _same_eponyms(name, known):
+        if known is not None and not same_eponyms(name, known):
             key = slugify(name)  # 'X Institute named after A' when 'X Institute named after B' has the short key
             known = self.index.get(key)
-        if ambiguous or (known is not None and not _compatible(known, candidate)):
+        if ambiguous or (known is not None and not compatible(known, candidate)):
             key = f"{key}_{(candidate.country or '').lower() or self.context.document_tag}"
             if ambiguous and candidate.country is None:
                 key = f"{slugify(name)}_{self.context.document_tag}"
@@ -233,11 +229,11 @@ class Resolver:
 
     def judge(self, candidate: Candidate, entity: Entity) -> Entity:
         """Apply the analyst's judgements: not-same, split, merge, rename (in that order)."""
-        own = slugify(_display_name(candidate.names))
+        own = slugify(display_name(candidate.names))
         if entity.key != own and self.judgements.not_same(entity.key, own):
-            entity = replace(entity, key=own, name=_display_name(candidate.names))
+            entity = replace(entity, key=own, name=display_name(candidate.names))
         if (target := self.judgements.split_key(entity.key, candidate.names)) is not None:
-            entity = replace(entity, key=target, name=_display_name(candidate.names))
+            entity = replace(entity, key=target, name=display_name(candidate.names))
         canonical = self.judgements.canonical(entity.key)
         if canonical != entity.key:
             known = self.index.get(canonical)
@@ -312,57 +308,6 @@ def _countries_to_try(country: str | None, main: str | None) -> list[str | None]
     return [country] if country else [None, main] if main else [None]
 
 
-def _compatible(entity: Entity, candidate: Candidate) -> bool:
-    """Same label group and no conflicting country or city."""
-    if label_group(entity.label) != label_group(candidate.label):
-        return False
-    if entity.country and candidate.country and entity.country != candidate.country:
-        return False
-    return same_place(entity.city, candidate.city)
-
-
-def _key_name(name: str) -> str:
-    """The part of a name every printed form of it shares: no '(ABBR)', no 'named after ...' tail (a campus
-    qualifier stays: "X (East China)" is not "X (Beijing)").
-
-    "Naryn State University" and "Naryn State University named after S. Naamatov" are one entity (see
-    `EntityIndex.find_org`); keying both by the short form makes the key independent of which came first."""
-    name = re.sub(r"\s*\(([^()]*)\)\s*$", lambda m: "" if is_abbreviation(m.group(1)) else m.group(0), name)
-    return re.sub(r"\s*,?\s*(?:named after|named for|n\.\s?a\.|im\.)\s+.*$", "", name, flags=re.IGNORECASE) or name
-
-
-def _same_eponyms(name: str, entity: Entity) -> bool:
-    """Whether a name's eponym agrees with every eponym a known entity is printed with."""
-    eponym = parse_org(name).eponym
-    return all(
-        same_eponym(eponym, parse_org(n).eponym) for n in {entity.name, *entity.aliases} if not is_abbreviation(n)
-    )
-
-
-def _same_mission(parsed: OrgName, entity: Entity) -> bool:
-    """An embassy or consulate matches only one of the same country in the same place (not the reverse)."""
-    order = mission_order(parsed)
-    return not order or order == mission_order(parse_org(entity.name))
-
-
-def _denotes(abbr: OrgName, entity: Entity) -> bool:
-    """Whether an abbreviation stands for an entity: one of its names, or their word starts."""
-    if any(is_abbreviation(a) and a.upper() == abbr.core_abbreviation.upper() for a in entity.aliases):
-        return True
-    return any(
-        abbreviates(abbr.core_abbreviation, parse_org(n))
-        for n in {entity.name, *entity.aliases}
-        if not is_abbreviation(n)
-    )
-
-
-def _display_name(names: list[str]) -> str:
-    """The fullest printed name: the first that is not a bare abbreviation, without quotes and "The"."""
-    full = [n for n in names if n and not is_abbreviation(n)] or [n for n in names if n] or ["unnamed"]
-    name = full[0].strip(" \"'“”«»‘’.,;")
-    return name[4:] if name.lower().startswith("the ") else name
-
-
 def merged_props(kept: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:
     """Two candidates' properties for one entity: lists joined (titles, topics), other values kept first."""
     merged = dict(kept)
@@ -373,23 +318,6 @@ def merged_props(kept: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:
         elif old is None:
             merged[name] = value
     return merged
-
-
-def part_of(name: str, entity: Entity) -> bool:
-    """Whether a name of two or more content words is a run of words inside a longer name of the entity that
-    ends it, or is followed only by a place or an eponym ("... of Turkmenistan"): not the owner's name inside a
-    unit's ("X University" in "X University Academic Lyceum" or "Academic Lyceum of the X University")."""
-    words = fold(name).split()
-    if len([w for w in words if w not in STOPWORDS]) < 2:
-        return False
-    size = len(words)
-    for other in (fold(n).split() for n in {entity.name, *entity.aliases} if not is_abbreviation(n)):
-        for i in range(len(other) - size + 1):
-            rest, before = other[i + size :], [w for w in other[:i] if w != "the"][-1:]
-            parent = bool(before) and before[0] in _OWNED_BY  # "Academic Lyceum of the X University"
-            if len(other) > size and other[i : i + size] == words and (not rest or rest[0] in _QUALIFYING):
-                return not parent
-    return False
 
 
 def _order(candidate: Candidate) -> tuple[int, int, int, str]:
