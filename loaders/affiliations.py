@@ -23,6 +23,7 @@ from loaders.affiliation_cues import (
 from loaders.cooperation import is_official
 from loaders.coref import abbreviates
 from loaders.gazetteer import GOVERNMENT_TITLES, country_of
+from loaders.generic_terms import UNIT_WORDS
 from loaders.official_titles import ministry_of, mission_of
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ TAIL = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:from|of)\s+(?:the\s+)?|\s*\(\s*
 """After a name: 'from/of <organisation>', or '(<organisation>)'."""
 UNIT_HEAD = re.compile(
     r"(?:^|[.;]\s*)\W*(?:(?:its|the)\s+)?(?P<title>head|director|leader|chief|manager)(?:\s+of\s+the\s+"
-    r"(?P<unit>laboratory|lab|cent(?:re|er)|institute|classroom|workshop))?\s*(?:,|\bis\b|\bwas\b|\bwill be\b)"
+    rf"(?P<unit>{UNIT_WORDS}))?\s*(?:,|\bis\b|\bwas\b|\bwill be\b)"
     r"(?:[^.;]|(?<=Dr)\.|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Prof)\.){0,120}$",
     re.IGNORECASE,
 )
@@ -74,7 +75,7 @@ ITS_HEAD = re.compile(
 )
 """'Its director X said ...': the head of what the last sentence was about."""
 GENERIC_UNIT = re.compile(
-    r"^\W*(?:the|this|our)\s+(?:[\w-]+\s+){0,2}?(laboratory|lab|cent(?:re|er)|institute|classroom|workshop)\b",
+    rf"^\W*(?:the|this|our)\s+(?:[\w-]+\s+){{0,2}}?({UNIT_WORDS})\b",
     re.IGNORECASE,
 )
 """A sentence that opens with the head of the unit just named: 'Its head, ... X', 'The director of the lab is X'."""

@@ -15,6 +15,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from loaders.agreement_parts import main_pair
+from loaders.generic_terms import PAIR_NOUNS, UNIT_WORDS
 
 if TYPE_CHECKING:
     from loaders.mentions import Mention
@@ -81,7 +82,7 @@ WITH_WHICH_OURS = re.compile(
     r"(?:cooperat|collaborat|partner)\w*",
     re.IGNORECASE,
 )
-BOTH = re.compile(r"\b(?:the two|both) (?:universities|sides|parties|institutions|organi[sz]ations)\b[^.;]*$", re.I)
+BOTH = re.compile(rf"\b(?:the two|both) (?:{PAIR_NOUNS})\b[^.;]*$", re.I)
 GENERIC = re.compile(r"\b(?:the|our)\s+university\b(?![\w'’])[^.;,]*$", re.IGNORECASE)
 """'... noted that the university cooperates with ...': the subject is the university in question."""
 LIST_GAP = re.compile(
@@ -100,7 +101,7 @@ MET = re.compile(r"\b(?:met|meetings?|talks|negotiat\w*|discuss\w*)\b", re.IGNOR
 
 AGENT = re.compile(r"\b(?:was|were)\s+(?:\w+\s+){0,2}?(?:received|welcomed|hosted|greeted)\s+by\s+(?:the\s+)?$", re.I)
 UNIT_SUBJECT = re.compile(
-    r"^\W*(?:the|this)\s+(?:new\s+)?(?:classroom|laboratory|lab|cent(?:re|er)|institute|workshop)\s+"
+    rf"^\W*(?:the|this)\s+(?:new\s+)?(?:{UNIT_WORDS})\s+"
     r"(?:was|has been|is)\s+(?:\w+\s+)?(?:created|established|opened|set up|founded)\s+$",
     re.IGNORECASE,
 )

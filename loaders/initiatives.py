@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from loaders.coref import abbreviates
 from loaders.facts import Candidate
+from loaders.generic_terms import PAIR_NOUNS
 
 if TYPE_CHECKING:
     from loaders.mentions import Mention
@@ -67,7 +68,7 @@ LISTED = re.compile(
 FRAMED = re.compile(r"\b(?:within|in|under)\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?[“\"«]?$", re.I)
 """'cooperate ... in the framework of / under the Belt and Road Initiative': the cooperating sides take part."""
 PURPOSE = re.compile(r"\b(?:aim(?:s|ed|ing)? to|in order to|so as to)\b", re.I)
-BOTH = re.compile(r"\b(?:both|the two)\s+(?:universities|institutions|sides|parties|partners)\b", re.I)
+BOTH = re.compile(rf"\b(?:both|the two)\s+(?:{PAIR_NOUNS})\b", re.I)
 """'Both universities are members of ...': the pair the article is about."""
 WHICH = re.compile(r",\s+(?:which|that|who)\s+")
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s+")

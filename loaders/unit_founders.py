@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from loaders.affiliations import GENERIC_UNIT
 from loaders.agreement_parts import KIND, sentence_of
 from loaders.cooperation import SUPPORT
+from loaders.generic_terms import PAIR_NOUNS
 from loaders.programs import recent_pair
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ AGREED_WITH = re.compile(
 """'X agreed with Y to open a joint centre': the centre is X's and Y's."""
 AT_TAIL = re.compile(r"\s+(?:at|of)\s+(?:the\s+)?")
 WHERE = re.compile(r",\s+where\b", re.IGNORECASE)
-BY_BOTH = re.compile(r"\bby (?:the two|both) (?:institutions|universities|sides|parties|organi[sz]ations)\b", re.I)
+BY_BOTH = re.compile(rf"\bby (?:the two|both) (?:{PAIR_NOUNS})\b", re.I)
 TOGETHER = re.compile(r"\b(?:together with|jointly with|in partnership with|in cooperation with|and)\b", re.I)
 
 
